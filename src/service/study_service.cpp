@@ -1,0 +1,78 @@
+// StudyService: a thin facade over StudySession and the deck overview, so the UI never sees storage.
+#include "service/study_service.h"
+
+#include "service/deck_overview.h"
+#include "service/study_session.h"
+#include "storage/collection.h"
+
+namespace letopis {
+
+StudyService::StudyService(Collection& collection, StudySettings settings)
+    : m_collection(collection), m_settings(std::move(settings))
+{
+}
+
+StudyService::~StudyService() = default;
+
+Result<std::vector<DeckSummary>> StudyService::deck_summaries(int64_t now_ms)
+{
+    return letopis::deck_summaries(m_collection, now_ms, m_settings);
+}
+
+Status StudyService::start_session(DeckId deck, int64_t now_ms)
+{
+    auto decks = m_collection.decks();
+    if (!decks)
+        return decks.error();
+    for (const auto& info : *decks) {
+        if (info.id != deck)
+            continue;
+        auto session = std::make_unique<StudySession>(m_collection, info, m_settings);
+        TRY_STATUS(session->advance(now_ms));
+        m_session = std::move(session);
+        return {};
+    }
+    return make_error(ErrorKind::NotFound, "The deck no longer exists in this collection.");
+}
+
+void StudyService::end_session() { m_session.reset(); }
+
+const StudyCard* StudyService::current() const
+{
+    if (!m_session || !m_session->current())
+        return nullptr;
+    return &*m_session->current();
+}
+
+QueueCounts StudyService::remaining() const { return m_session ? m_session->remaining() : QueueCounts{}; }
+
+std::optional<int64_t> StudyService::next_learning_due_ms() const
+{
+    return m_session ? m_session->next_learning_due_ms() : std::nullopt;
+}
+
+int32_t StudyService::answered() const { return m_session ? m_session->answered() : 0; }
+
+std::string StudyService::deck_title() const { return m_session ? m_session->deck().title : std::string(); }
+
+Status StudyService::answer(Rating rating, int64_t now_ms, int32_t duration_ms)
+{
+    VERIFY(m_session != nullptr);
+    return m_session->answer(rating, now_ms, duration_ms);
+}
+
+Status StudyService::refresh(int64_t now_ms)
+{
+    if (!m_session)
+        return {};
+    return m_session->advance(now_ms);
+}
+
+Result<std::optional<std::string>> StudyService::setting(const std::string& key) { return m_collection.setting(key); }
+
+Status StudyService::set_setting(const std::string& key, const std::string& value)
+{
+    return m_collection.set_setting(key, value);
+}
+
+} // namespace letopis

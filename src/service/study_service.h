@@ -1,0 +1,56 @@
+// The study use cases as the UI sees them: deck summaries, one session at a time, answers.
+// Holds no ImGui or SDL; the UI passes the current time into every call.
+#pragma once
+
+#include <cstdint>
+#include <memory>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "service/study_settings.h"
+#include "service/study_types.h"
+#include "util/result.h"
+
+namespace letopis {
+
+class Collection;
+class StudySession;
+
+class StudyService {
+public:
+    StudyService(Collection& collection, StudySettings settings);
+    ~StudyService();
+    StudyService(const StudyService&) = delete;
+    StudyService& operator=(const StudyService&) = delete;
+
+    Result<std::vector<DeckSummary>> deck_summaries(int64_t now_ms);
+
+    Status start_session(DeckId deck, int64_t now_ms);
+    void end_session();
+    bool in_session() const { return m_session != nullptr; }
+
+    // Session state; valid while in_session().
+    const StudyCard* current() const;
+    QueueCounts remaining() const;
+    std::optional<int64_t> next_learning_due_ms() const;
+    int32_t answered() const;
+    std::string deck_title() const;
+
+    // Commits the answer to the current card, then shows the next one.
+    Status answer(Rating rating, int64_t now_ms, int32_t duration_ms);
+    // Re-checks the queue (e.g. a learning card has become due while the done screen was up).
+    Status refresh(int64_t now_ms);
+
+    Result<std::optional<std::string>> setting(const std::string& key);
+    Status set_setting(const std::string& key, const std::string& value);
+
+    const StudySettings& settings() const { return m_settings; }
+
+private:
+    Collection& m_collection;
+    StudySettings m_settings;
+    std::unique_ptr<StudySession> m_session;
+};
+
+} // namespace letopis

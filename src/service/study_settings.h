@@ -1,0 +1,19 @@
+// Settings that shape a study session: the scheduler's configuration and the learner's day.
+#pragma once
+
+#include <cstdint>
+
+#include "core/scheduler/day_clock.h"
+#include "core/scheduler/scheduler.h"
+
+namespace letopis {
+
+struct StudySettings {
+    SchedulerConfig scheduler;
+    DayClock clock;
+    // When nothing else is left today, learning cards due within this window are shown early
+    // (Anki's "learn ahead limit"), so a session does not stall for a ten-minute step.
+    int64_t learn_ahead_ms = 20 * 60 * 1000;
+};
+
+} // namespace letopis

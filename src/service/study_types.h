@@ -1,0 +1,31 @@
+// Values the study use cases hand to the UI: today's counts, deck summaries, the card on show.
+#pragma once
+
+#include <cstdint>
+
+#include "core/model/card.h"
+#include "core/model/deck.h"
+#include "core/scheduler/scheduler.h"
+
+namespace letopis {
+
+struct QueueCounts {
+    int32_t new_cards = 0;
+    int32_t learning = 0;
+    int32_t review = 0;
+    int32_t total() const { return new_cards + learning + review; }
+};
+
+struct DeckSummary {
+    DeckInfo deck;
+    QueueCounts today;
+    int64_t notes = 0;
+};
+
+struct StudyCard {
+    Card card;
+    Note note;
+    NextStates preview; // what each rating would do, computed when the card was shown
+};
+
+} // namespace letopis

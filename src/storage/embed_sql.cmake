@@ -1,0 +1,12 @@
+# Writes every sql/*.sql file into a header as `constexpr std::string_view kSql_<name>`.
+file(GLOB files ${SQL_DIR}/*.sql)
+list(SORT files)
+set(content "// Generated from src/storage/sql/*.sql; do not edit.\n#pragma once\n#include <string_view>\nnamespace letopis::sql {\n")
+foreach(f ${files})
+  get_filename_component(name ${f} NAME_WE)
+  string(MAKE_C_IDENTIFIER ${name} ident)
+  file(READ ${f} body)
+  string(APPEND content "inline constexpr std::string_view k_${ident} = R\"letopis_sql(${body})letopis_sql\";\n")
+endforeach()
+string(APPEND content "}\n")
+file(WRITE ${OUT} "${content}")

@@ -1,0 +1,126 @@
+// Screen switching and global keys.
+#include "ui/app_ui.h"
+
+#include <algorithm>
+
+#include "ui/widgets.h"
+
+namespace letopis {
+
+const char* screen_name(ScreenId screen)
+{
+    switch (screen) {
+    case ScreenId::Decks: return "decks";
+    case ScreenId::Review: return "review";
+    case ScreenId::Done: return "done";
+    }
+    return "?";
+}
+
+std::optional<ScreenId> screen_from_name(std::string_view name)
+{
+    for (auto screen : {ScreenId::Decks, ScreenId::Review, ScreenId::Done}) {
+        if (name == screen_name(screen))
+            return screen;
+    }
+    return std::nullopt;
+}
+
+AppUi::AppUi(StudyService& study, UiContext context) : m_study(study), m_context(context) {}
+
+void AppUi::set_context(UiContext context) { m_context = context; }
+
+std::optional<UiPreferences> AppUi::take_preferences_request()
+{
+    auto request = m_preferences_request;
+    m_preferences_request.reset();
+    return request;
+}
+
+Status AppUi::open(ScreenId screen, int64_t now_ms)
+{
+    if (screen == ScreenId::Decks) {
+        go_to_decks();
+        return {};
+    }
+    auto decks = m_study.deck_summaries(now_ms);
+    if (!decks)
+        return decks.error();
+    if (decks->empty())
+        return make_error(ErrorKind::NotFound, "The collection has no decks.");
+    auto chosen = std::find_if(decks->begin(), decks->end(), [](const DeckSummary& d) { return d.today.total() > 0; });
+    if (screen == ScreenId::Review && chosen == decks->end())
+        return make_error(ErrorKind::NotFound, "No deck has cards to study now.");
+    if (chosen == decks->end())
+        chosen = decks->begin();
+    TRY_STATUS(m_study.start_session(chosen->deck.id, now_ms));
+    m_screen = screen;
+    return {};
+}
+
+void AppUi::go_to_decks()
+{
+    m_study.end_session();
+    m_decks.invalidate();
+    m_screen = ScreenId::Decks;
+}
+
+void AppUi::handle_global_keys()
+{
+    const ImGuiIO& io = ImGui::GetIO();
+    UiPreferences wanted = m_context.preferences;
+    if (io.KeyCtrl && (key_pressed(m_context.keys.plus) || key_pressed(m_context.keys.keypad_plus)))
+        wanted.scale = std::min(kMaxScale, wanted.scale + 0.125f);
+    if (io.KeyCtrl && (key_pressed(m_context.keys.minus) || key_pressed(m_context.keys.keypad_minus)))
+        wanted.scale = std::max(kMinScale, wanted.scale - 0.125f);
+    if (key_pressed(m_context.keys.f2))
+        wanted.theme = wanted.theme == Theme::Light ? Theme::Dark : Theme::Light;
+    if (!(wanted == m_context.preferences))
+        m_preferences_request = wanted;
+}
+
+void AppUi::frame(int64_t now_ms)
+{
+    const ImGuiViewport* viewport = ImGui::GetMainViewport();
+    ImGui::SetNextWindowPos(viewport->WorkPos);
+    ImGui::SetNextWindowSize(viewport->WorkSize);
+    const ImGuiWindowFlags flags = ImGuiWindowFlags_NoDecoration | ImGuiWindowFlags_NoMove |
+                                   ImGuiWindowFlags_NoSavedSettings | ImGuiWindowFlags_NoBringToFrontOnFocus;
+    ImGui::PushFont(m_context.fonts.body);
+    ImGui::Begin("Letopis", nullptr, flags);
+    handle_global_keys();
+
+    switch (m_screen) {
+    case ScreenId::Decks: {
+        auto action = m_decks.frame(m_study, m_context, now_ms);
+        if (action.preferences)
+            m_preferences_request = action.preferences;
+        if (action.study) {
+            auto status = m_study.start_session(*action.study, now_ms);
+            if (status)
+                m_screen = m_study.current() ? ScreenId::Review : ScreenId::Done;
+        }
+        break;
+    }
+    case ScreenId::Review:
+        switch (m_review.frame(m_study, m_context, now_ms)) {
+        case ReviewScreen::Action::BackToDecks: go_to_decks(); break;
+        case ReviewScreen::Action::SessionDone: m_screen = ScreenId::Done; break;
+        case ReviewScreen::Action::None: break;
+        }
+        break;
+    case ScreenId::Done:
+        if (m_done.frame(m_study, m_context, now_ms) == DoneScreen::Action::BackToDecks) {
+            go_to_decks();
+        } else if (auto due = m_study.next_learning_due_ms(); due && *due <= now_ms + m_study.settings().learn_ahead_ms) {
+            // A learning step has come due while the learner waited: carry on.
+            if (m_study.refresh(now_ms) && m_study.current())
+                m_screen = ScreenId::Review;
+        }
+        break;
+    }
+    ImGui::End();
+    ImGui::PopFont();
+}
+
+} // namespace letopis

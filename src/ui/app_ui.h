@@ -1,0 +1,53 @@
+// The root of the UI: owns the screens, switches between them, and handles the global keys
+// (text size, theme). Called once a frame between ImGui::NewFrame() and ImGui::Render().
+#pragma once
+
+#include <cstdint>
+#include <optional>
+#include <string>
+
+#include "service/study_service.h"
+#include "ui/deck_list_screen.h"
+#include "ui/done_screen.h"
+#include "ui/review_screen.h"
+#include "ui/ui_context.h"
+
+namespace letopis {
+
+enum class ScreenId { Decks, Review, Done };
+const char* screen_name(ScreenId screen);
+std::optional<ScreenId> screen_from_name(std::string_view name);
+
+class AppUi {
+public:
+    AppUi(StudyService& study, UiContext context);
+
+    void frame(int64_t now_ms);
+
+    // Opens a screen directly (for --screen): Review starts the first deck with cards to study.
+    Status open(ScreenId screen, int64_t now_ms);
+
+    ScreenId screen() const { return m_screen; }
+    const ReviewScreen& review() const { return m_review; }
+    const DeckListScreen& deck_list() const { return m_decks; }
+
+    // The app applies a preference change (rebuilding fonts for a new scale) between frames.
+    std::optional<UiPreferences> take_preferences_request();
+    void set_context(UiContext context);
+    const UiContext& context() const { return m_context; }
+
+private:
+    void handle_global_keys();
+    void go_to_decks();
+
+    StudyService& m_study;
+    UiContext m_context;
+    ScreenId m_screen = ScreenId::Decks;
+    DeckListScreen m_decks;
+    ReviewScreen m_review;
+    DoneScreen m_done;
+    std::optional<UiPreferences> m_preferences_request;
+    std::string m_error;
+};
+
+} // namespace letopis
