@@ -7,6 +7,7 @@
 #include <string>
 #include <vector>
 
+#include "app/fsrs_replay_command.h"
 #include "app/paths.h"
 #include "app/window_app.h"
 #include "service/deck_import.h"
@@ -58,6 +59,22 @@ int run_cli(int argc, char** argv)
     std::vector<std::string> import_files;
     import->add_option("FILE", import_files, "Deck files (.tsv, see docs/deck-format.md)")->required();
 
+    auto* fsrs = app.add_subcommand("fsrs", "FSRS tools");
+    fsrs->require_subcommand(1);
+    auto* replay = fsrs->add_subcommand("replay", "Replay a review log (card_id,review_time_ms,rating) through the scheduler");
+    FsrsReplayOptions replay_options;
+    double retention = 0;
+    int max_interval = 0;
+    std::string learning_steps, relearning_steps;
+    replay->add_option("--input", replay_options.input, "Review log CSV")->required();
+    replay->add_option("--mode", replay_options.mode, "default (learning steps) or longterm (no steps)");
+    replay->add_option("--params", replay_options.params, "21 comma-separated weights (default: FSRS-6 defaults)");
+    auto* retention_option = replay->add_option("--retention", retention, "Desired retention, 0.70-0.99 (default 0.9)");
+    auto* max_interval_option = replay->add_option("--max-interval", max_interval, "Maximum interval in days (default 36500)");
+    auto* learning_option = replay->add_option("--learning-steps", learning_steps, "Learning steps (default 1m,10m)");
+    auto* relearning_option = replay->add_option("--relearning-steps", relearning_steps, "Relearning steps (default 10m)");
+    replay->add_option("--out", replay_options.out, "Write the result here instead of stdout");
+
     try {
         app.parse(argc, argv);
     } catch (const CLI::ParseError& e) {
@@ -67,6 +84,17 @@ int run_cli(int argc, char** argv)
     const std::filesystem::path collection = collection_path.empty() ? default_collection_path() : std::filesystem::path(collection_path);
     if (import->parsed())
         return run_import(collection, import_files);
+    if (replay->parsed()) {
+        if (retention_option->count())
+            replay_options.retention = retention;
+        if (max_interval_option->count())
+            replay_options.max_interval = max_interval;
+        if (learning_option->count())
+            replay_options.learning_steps = learning_steps;
+        if (relearning_option->count())
+            replay_options.relearning_steps = relearning_steps;
+        return run_fsrs_replay(replay_options);
+    }
 
     window.collection = collection;
     if (!screen.empty())

@@ -41,8 +41,10 @@ Result<std::optional<Card>> StudySession::pick_card(int64_t now_ms)
         }
     }
     if (m_remaining.new_cards > 0) {
-        // Fetch enough to step over the siblings of notes already studied in this session.
-        auto fresh = m_collection.new_cards(m_deck.id, m_remaining.new_cards * 2 + 8);
+        // Fetch enough to step over the siblings of notes already studied in this session: new
+        // cards come in note order, so every seen note can hide one card ahead of the wanted ones.
+        const auto limit = static_cast<int32_t>(m_remaining.new_cards * 2 + m_notes_seen.size() + 8);
+        auto fresh = m_collection.new_cards(m_deck.id, limit);
         if (!fresh)
             return fresh.error();
         for (const auto& card : *fresh) {

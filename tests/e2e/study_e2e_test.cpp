@@ -1,0 +1,185 @@
+// End to end, under SDL's dummy video driver: the real binary, a fresh collection, a UI script
+// that studies five cards, then the collection reopened to check what was stored.
+#include <gtest/gtest.h>
+
+#include <stb_image.h>
+
+#include <fstream>
+#include <set>
+#include <sstream>
+#include <string>
+
+#include "db/temp_dir.h"
+#include "service/deck_overview.h"
+#include "storage/collection.h"
+
+namespace letopis {
+namespace {
+
+struct RunResult {
+    int status = -1;
+    std::string output; // stdout and stderr together
+};
+
+// Runs the letopis binary headless with its own config folder and the shipped data.
+RunResult run_letopis(const testing::TempDir& dir, const std::string& arguments, const std::string& video = "dummy")
+{
+    const auto log = dir / "output.log";
+    std::ostringstream command;
+    command << "env SDL_VIDEODRIVER=" << video << " SDL_AUDIODRIVER=dummy XDG_CONFIG_HOME=" << (dir / "config")
+            << " LETOPIS_DATA_DIR=" << LETOPIS_SOURCE_DIR << " " << LETOPIS_BINARY << " " << arguments << " > " << log
+            << " 2>&1";
+    RunResult run;
+    const int raw = std::system(command.str().c_str());
+    run.status = WIFEXITED(raw) ? WEXITSTATUS(raw) : -1;
+    run.output = testing::read_bytes(log);
+    return run;
+}
+
+void write_file(const std::filesystem::path& path, const std::string& text)
+{
+    std::ofstream out(path, std::ios::binary);
+    out << text;
+}
+
+TEST(EndToEnd, ScriptStudiesFiveCardsAndTheyAreStored)
+{
+    testing::TempDir dir;
+    const auto collection_path = dir / "collection.db";
+    const auto screenshot = dir / "review.png";
+    write_file(dir / "study.txt", "expect-screen decks\n"
+                                  "key Return\n"
+                                  "expect-screen review\n"
+                                  "key Space 1\n"
+                                  "key Space 2\n"
+                                  "key Space 3\n"
+                                  "key Space 4\n"
+                                  "key Space\n"
+                                  "screenshot " + screenshot.string() + "\n"
+                                  "key 3\n"
+                                  "expect-screen review\n"
+                                  "key Escape\n"
+                                  "expect-screen decks\n"
+                                  "quit\n");
+    const RunResult run = run_letopis(dir, "--collection " + collection_path.string() + " --script " + (dir / "study.txt").string());
+    ASSERT_EQ(run.status, 0) << run.output;
+
+    // Reopen: five reviews with the five grades, on five different cards.
+    auto opened = Collection::open(collection_path, OpenMode::MustExist);
+    ASSERT_TRUE(opened.ok()) << opened.error().message;
+    Collection& collection = **opened;
+    EXPECT_EQ(*collection.review_count(), 5);
+    auto decks = collection.decks();
+    ASSERT_TRUE(decks.ok());
+    ASSERT_FALSE(decks->empty());
+    const DeckInfo& deck = decks->front();
+
+    std::multiset<int> grades;
+    std::set<int64_t> cards;
+    for (int64_t id = 1; id <= 400; ++id) {
+        auto reviews = collection.reviews_for_card(CardId{id});
+        if (!reviews.ok())
+            continue;
+        for (const auto& review : *reviews) {
+            grades.insert(static_cast<int>(review.rating));
+            cards.insert(review.card.value);
+        }
+    }
+    EXPECT_EQ(grades, (std::multiset<int>{1, 2, 3, 3, 4}));
+    EXPECT_EQ(cards.size(), 5u);
+
+    // The day's counts moved: five new cards studied, four in learning steps, one graduated.
+    StudySettings settings;
+    const int64_t far_later = 4'102'444'800'000; // 2100: every learning step is due
+    auto raw = collection.card_counts(deck.id, far_later, 0, far_later);
+    ASSERT_TRUE(raw.ok());
+    EXPECT_EQ(raw->learning_due, 4);
+    EXPECT_EQ(raw->review_due, 1);
+
+    // The screenshot shows a card with its answer: lots of ink, many shades (anti-aliased text).
+    int width = 0, height = 0, channels = 0;
+    unsigned char* pixels = stbi_load(screenshot.c_str(), &width, &height, &channels, 4);
+    ASSERT_NE(pixels, nullptr) << "no screenshot at " << screenshot;
+    EXPECT_GE(width, 640);
+    EXPECT_GE(height, 480);
+    std::set<uint32_t> shades;
+    int64_t ink = 0;
+    const unsigned char* background = pixels; // the top-left corner is window background
+    for (int i = 0; i < width * height; ++i) {
+        const unsigned char* p = pixels + i * 4;
+        shades.insert(uint32_t(p[0]) << 16 | uint32_t(p[1]) << 8 | p[2]);
+        if (std::abs(p[0] - background[0]) + std::abs(p[1] - background[1]) + std::abs(p[2] - background[2]) > 60)
+            ++ink;
+    }
+    stbi_image_free(pixels);
+    EXPECT_GT(shades.size(), 100u);
+    EXPECT_GT(ink, int64_t(width) * height / 200) << "the screen looks empty";
+}
+
+TEST(EndToEnd, ScreenshotOfEachScreen)
+{
+    testing::TempDir dir;
+    for (const char* screen : {"decks", "review", "done"}) {
+        const auto png = dir / (std::string(screen) + ".png");
+        const RunResult run = run_letopis(dir, "--collection " + (dir / "c.db").string() + " --screen " + screen +
+                                             " --screenshot " + png.string());
+        EXPECT_EQ(run.status, 0) << screen << ": " << run.output;
+        EXPECT_TRUE(std::filesystem::file_size(png) > 10'000) << screen;
+    }
+}
+
+TEST(EndToEnd, FailedScriptStepExitsNonZero)
+{
+    testing::TempDir dir;
+    write_file(dir / "wrong.txt", "expect-screen review\n");
+    const RunResult run = run_letopis(dir, "--collection " + (dir / "c.db").string() + " --script " + (dir / "wrong.txt").string());
+    EXPECT_NE(run.status, 0);
+    EXPECT_NE(run.output.find("wrong.txt:1: expected the review screen, but the decks screen is shown"), std::string::npos)
+        << run.output;
+}
+
+TEST(EndToEnd, NoDisplayIsOneClearLine)
+{
+    testing::TempDir dir;
+    const RunResult run = run_letopis(dir, "--collection " + (dir / "c.db").string(), "no-such-driver");
+    EXPECT_NE(run.status, 0);
+    EXPECT_NE(run.output.find("no display"), std::string::npos) << run.output;
+    EXPECT_NE(run.output.find("subcommands work without a display"), std::string::npos) << run.output;
+}
+
+TEST(EndToEnd, NotACollectionIsRefusedAndLeftUnchanged)
+{
+    testing::TempDir dir;
+    const auto path = dir / "notes.db";
+    const std::string content = "These are my notes, not a Letopis collection.\n";
+    write_file(path, content);
+    const RunResult run = run_letopis(dir, "--collection " + path.string() + " --screen decks --screenshot " + (dir / "x.png").string());
+    EXPECT_NE(run.status, 0);
+    EXPECT_NE(run.output.find(path.string()), std::string::npos) << run.output;
+    EXPECT_EQ(testing::read_bytes(path), content);
+}
+
+TEST(EndToEnd, HelpAndVersion)
+{
+    testing::TempDir dir;
+    const RunResult help = run_letopis(dir, "--help");
+    EXPECT_EQ(help.status, 0);
+    EXPECT_NE(help.output.find("--screenshot"), std::string::npos);
+    EXPECT_NE(help.output.find("import"), std::string::npos);
+    const RunResult version = run_letopis(dir, "--version");
+    EXPECT_EQ(version.status, 0);
+    EXPECT_NE(version.output.find("letopis 0."), std::string::npos) << version.output;
+}
+
+TEST(EndToEnd, FsrsReplayMatchesTheReferenceFixture)
+{
+    testing::TempDir dir;
+    const std::string fixtures = LETOPIS_SHARED_DIR "/fixtures/fsrs/";
+    const RunResult run = run_letopis(dir, "fsrs replay --input " + fixtures + "reviews.csv --mode longterm --out " +
+                                         (dir / "out.csv").string());
+    ASSERT_EQ(run.status, 0) << run.output;
+    EXPECT_EQ(testing::read_bytes(dir / "out.csv"), testing::read_bytes(fixtures + "expected.longterm.csv"));
+}
+
+} // namespace
+} // namespace letopis
