@@ -32,6 +32,7 @@ struct DeckCardCounts {
 
 enum class OpenMode { CreateIfMissing, MustExist };
 
+// One open collection. Use it from one thread at a time (it owns a single SQLite connection).
 class Collection {
 public:
     // Opens or creates the collection at `path`. Errors: NotACollection (not SQLite, or another

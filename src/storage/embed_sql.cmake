@@ -1,4 +1,4 @@
-# Writes every sql/*.sql file into a header as `constexpr std::string_view kSql_<name>`.
+# Writes every sql/*.sql file into a header as `constexpr std::string_view k_<name>`.
 file(GLOB files ${SQL_DIR}/*.sql)
 list(SORT files)
 set(content "// Generated from src/storage/sql/*.sql; do not edit.\n#pragma once\n#include <string_view>\nnamespace letopis::sql {\n")

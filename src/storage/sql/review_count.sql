@@ -1,0 +1,2 @@
+-- Number of reviews in the log.
+SELECT COUNT(*) FROM reviews
