@@ -63,8 +63,13 @@ Result<std::vector<ScriptStep>> parse_ui_script(std::string_view text, std::stri
             const auto names = split_words(rest);
             if (names.empty())
                 return fail("`key` needs at least one key name, e.g. `key Space`");
-            for (size_t i = 0; i + 1 < names.size(); ++i)
-                steps.push_back(ScriptStep{.kind = ScriptStep::Kind::Key, .line = line_number, .keys = {names[i]}});
+            for (size_t i = 0; i + 1 < names.size(); ++i) {
+                ScriptStep press;
+                press.kind = ScriptStep::Kind::Key;
+                press.line = line_number;
+                press.keys = {names[i]};
+                steps.push_back(std::move(press));
+            }
             step.kind = ScriptStep::Kind::Key;
             step.keys = {names.back()};
         } else if (command == "text") {

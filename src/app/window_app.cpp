@@ -103,6 +103,22 @@ void clear_background(SDL_Renderer* renderer, Theme theme)
     SDL_RenderClear(renderer);
 }
 
+// Blocks until an event arrives or `timeout_ms` passes. X11 and Wayland block in the kernel;
+// SDL's fallback for other drivers (dummy, offscreen) wakes every millisecond, which would cost
+// a few percent of a core, so there we sleep in longer slices.
+bool wait_for_event(SDL_Event& event, int timeout_ms, bool driver_blocks)
+{
+    if (driver_blocks)
+        return SDL_WaitEventTimeout(&event, timeout_ms) != 0;
+    constexpr int kSliceMs = 25;
+    for (int waited = 0; waited < timeout_ms; waited += kSliceMs) {
+        if (SDL_PollEvent(&event))
+            return true;
+        SDL_Delay(kSliceMs);
+    }
+    return SDL_PollEvent(&event) != 0;
+}
+
 long resident_kib()
 {
     long pages = 0, resident = 0;
@@ -124,9 +140,8 @@ int run_window(const WindowOptions& options)
     SdlSession sdl;
     if (SDL_Init(SDL_INIT_VIDEO | SDL_INIT_EVENTS) != 0) {
         std::fprintf(stderr,
-                     "letopis: cannot open a window: no display was found (%s).\n"
-                     "Run Letopis in a desktop session, or set SDL_VIDEODRIVER=dummy for screenshots;\n"
-                     "the subcommands work without a display (see `letopis --help`).\n",
+                     "letopis: no display found, so the window cannot open (%s); "
+                     "the subcommands work without a display: see `letopis --help`.\n",
                      SDL_GetError());
         return 1;
     }
@@ -209,6 +224,8 @@ int run_window(const WindowOptions& options)
     if (!startup_error.empty())
         std::fprintf(stderr, "letopis: %s\n", startup_error.c_str());
 
+    const std::string driver = SDL_GetCurrentVideoDriver() ? SDL_GetCurrentVideoDriver() : "";
+    const bool driver_blocks = driver == "x11" || driver == "wayland";
     const bool report_first_frame = std::getenv("LETOPIS_REPORT_FIRST_FRAME") != nullptr;
     int frames_to_draw = kFramesAfterEvent;
     int frames_drawn = 0;
@@ -221,7 +238,7 @@ int run_window(const WindowOptions& options)
         if (frames_to_draw > 0 || script || options.screenshot)
             have_event = SDL_PollEvent(&event) != 0;
         else
-            have_event = SDL_WaitEventTimeout(&event, kIdleWakeMs) != 0;
+            have_event = wait_for_event(event, kIdleWakeMs, driver_blocks);
         if (!have_event && frames_to_draw == 0)
             frames_to_draw = 1; // the idle wake-up: one frame to refresh time-based counts
 
@@ -300,7 +317,7 @@ int run_window(const WindowOptions& options)
             --frames_to_draw;
     }
 
-    if (!options.screenshot && !script) {
+    if (!options.screenshot) {
         SDL_GetWindowSize(sdl.window, &preferences.width, &preferences.height);
         save_window_preferences(preferences_file, preferences);
     }

@@ -65,10 +65,12 @@ DeckListScreen::Action DeckListScreen::frame(StudyService& study, const UiContex
 
     const int count = static_cast<int>(m_decks.size());
     if (count > 0) {
+        const int before = m_selected;
         if (named_key_pressed(ImGuiKey_DownArrow))
             m_selected = std::min(count - 1, m_selected + 1);
         if (named_key_pressed(ImGuiKey_UpArrow))
             m_selected = std::max(0, m_selected - 1);
+        m_scroll_to_selected = m_scroll_to_selected || m_selected != before;
         if (named_key_pressed(ImGuiKey_Enter) || named_key_pressed(ImGuiKey_KeyPadEnter) ||
             named_key_pressed(ImGuiKey_Space))
             action.study = m_decks[m_selected].deck.id;
@@ -78,7 +80,9 @@ DeckListScreen::Action DeckListScreen::frame(StudyService& study, const UiContex
     const float row_height = ui.px(58);
     const float header_height = ImGui::GetFrameHeight();
     const float wanted_height = header_height + row_height * static_cast<float>(count) + ui.px(12);
-    const float table_height = std::min(wanted_height, std::max(ui.px(120), ImGui::GetContentRegionAvail().y - ui.px(70)));
+    // Room below the table for the day's summary line and the preferences row.
+    const float reserved = ImGui::GetTextLineHeightWithSpacing() * 2 + ImGui::GetFrameHeightWithSpacing() + ui.px(16);
+    const float table_height = std::min(wanted_height, std::max(ui.px(120), ImGui::GetContentRegionAvail().y - reserved));
     if (count > 0 && ImGui::BeginTable("decks", 4, flags, ImVec2(0, table_height))) {
         ImGui::TableSetupScrollFreeze(0, 1);
         ImGui::TableSetupColumn("Deck", ImGuiTableColumnFlags_WidthStretch);
@@ -100,6 +104,10 @@ DeckListScreen::Action DeckListScreen::frame(StudyService& study, const UiContex
                                   ImVec2(0, row_height - ImGui::GetStyle().CellPadding.y * 2))) {
                 m_selected = i;
                 action.study = deck.deck.id;
+            }
+            if (i == m_selected && m_scroll_to_selected) {
+                ImGui::SetScrollHereY(0.5f); // keep the keyboard's choice in view
+                m_scroll_to_selected = false;
             }
             ImGui::SetCursorPos(row_start);
             ImGui::PushFont(ui.fonts.title);
@@ -142,7 +150,7 @@ DeckListScreen::Action DeckListScreen::frame(StudyService& study, const UiContex
     }
     ImGui::PopStyleColor();
     ImGui::SetCursorPosY(std::max(ImGui::GetCursorPosY(), ImGui::GetWindowHeight() - ImGui::GetFrameHeight() -
-                                                           ImGui::GetStyle().WindowPadding.y - ui.px(4)));
+                                                           ImGui::GetStyle().WindowPadding.y));
     draw_preferences(ui, action);
     return action;
 }
@@ -150,7 +158,7 @@ DeckListScreen::Action DeckListScreen::frame(StudyService& study, const UiContex
 void DeckListScreen::draw_preferences(const UiContext& ui, Action& action)
 {
     const Palette& colours = ui.colours();
-    ImGui::Dummy(ImVec2(0, ui.px(4)));
+    ImGui::AlignTextToFramePadding();
     ImGui::PushFont(ui.fonts.small);
     ImGui::PushStyleColor(ImGuiCol_Text, colours.muted);
     ImGui::TextUnformatted("Up/Down choose · Enter study · Ctrl+plus/minus text size");

@@ -32,6 +32,7 @@ private:
     std::vector<DeckSummary> m_decks;
     std::string m_error;
     int m_selected = 0;
+    bool m_scroll_to_selected = false;
     int64_t m_loaded_at_ms = -1;
 };
 

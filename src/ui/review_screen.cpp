@@ -96,7 +96,8 @@ void ReviewScreen::draw_card(const StudyCard& card, const UiContext& ui, float h
     const float width = std::min(avail, ui.px(760));
     ImGui::SetCursorPosX(ImGui::GetCursorPosX() + (avail - width) * 0.5f);
     ImGui::PushStyleVar(ImGuiStyleVar_WindowPadding, ImVec2(ui.px(32), ui.px(24)));
-    ImGui::BeginChild("card", ImVec2(width, height), true, ImGuiWindowFlags_NoScrollbar);
+    // At large text sizes a long example may not fit: the card scrolls rather than cutting it off.
+    ImGui::BeginChild("card", ImVec2(width, height), true);
 
     ImGui::PushFont(ui.fonts.small);
     text_centered(direction_label(card.card.direction), nullptr, colours.muted);
@@ -104,7 +105,7 @@ void ReviewScreen::draw_card(const StudyCard& card, const UiContext& ui, float h
 
     const float inner = ImGui::GetContentRegionAvail().x;
     ImGui::Dummy(ImVec2(0, m_revealed ? ui.px(12) : height * 0.22f));
-    face_centered(ui, front_text(card), ui.px(64), colours.text, inner);
+    face_centered(ui, front_text(card), ui.px(m_revealed ? 54 : 64), colours.text, inner);
 
     if (m_revealed) {
         ImGui::Dummy(ImVec2(0, ui.px(10)));

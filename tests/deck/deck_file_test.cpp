@@ -158,6 +158,9 @@ struct ErrorCase {
     std::string message;
 };
 
+// Test names show the case's name, not the bytes of the struct.
+void PrintTo(const ErrorCase& c, std::ostream* out) { *out << c.name; }
+
 class DeckFileErrors : public testing::TestWithParam<ErrorCase> {};
 
 TEST_P(DeckFileErrors, GiveFileLineAndProblem)

@@ -4,6 +4,7 @@
 
 #include <stb_image.h>
 
+#include <algorithm>
 #include <fstream>
 #include <set>
 #include <sstream>
@@ -145,6 +146,7 @@ TEST(EndToEnd, NoDisplayIsOneClearLine)
     EXPECT_NE(run.status, 0);
     EXPECT_NE(run.output.find("no display"), std::string::npos) << run.output;
     EXPECT_NE(run.output.find("subcommands work without a display"), std::string::npos) << run.output;
+    EXPECT_EQ(std::count(run.output.begin(), run.output.end(), '\n'), 1) << run.output;
 }
 
 TEST(EndToEnd, NotACollectionIsRefusedAndLeftUnchanged)
@@ -157,6 +159,27 @@ TEST(EndToEnd, NotACollectionIsRefusedAndLeftUnchanged)
     EXPECT_NE(run.status, 0);
     EXPECT_NE(run.output.find(path.string()), std::string::npos) << run.output;
     EXPECT_EQ(testing::read_bytes(path), content);
+}
+
+TEST(EndToEnd, ThemeAndTextSizeAreRemembered)
+{
+    testing::TempDir dir;
+    write_file(dir / "prefs.txt", "key F2\nkey ctrl+=\nkey ctrl+=\nwait 50\nscreenshot " + (dir / "dark.png").string() + "\nquit\n");
+    const RunResult run = run_letopis(dir, "--collection " + (dir / "c.db").string() + " --script " + (dir / "prefs.txt").string());
+    ASSERT_EQ(run.status, 0) << run.output;
+    const std::string saved = testing::read_bytes(dir / "config" / "letopis" / "window.ini");
+    EXPECT_NE(saved.find("theme=dark"), std::string::npos) << saved;
+    EXPECT_NE(saved.find("scale=1.25"), std::string::npos) << saved;
+
+    // The next start uses them: the dark theme's background is dark.
+    const RunResult again = run_letopis(dir, "--collection " + (dir / "c.db").string() + " --screen decks --screenshot " +
+                                                 (dir / "again.png").string());
+    ASSERT_EQ(again.status, 0) << again.output;
+    int width = 0, height = 0, channels = 0;
+    unsigned char* pixels = stbi_load((dir / "again.png").c_str(), &width, &height, &channels, 4);
+    ASSERT_NE(pixels, nullptr);
+    EXPECT_LT(pixels[0] + pixels[1] + pixels[2], 3 * 80) << "expected a dark background";
+    stbi_image_free(pixels);
 }
 
 TEST(EndToEnd, HelpAndVersion)

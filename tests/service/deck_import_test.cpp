@@ -50,8 +50,9 @@ TEST_F(DeckImport, ReimportUpdatesTextAndKeepsReviews)
     EXPECT_EQ(card->schedule.phase, CardPhase::Learning);
     auto note = collection->note(card->note);
     ASSERT_TRUE(note.ok());
-    if (note->key == "history-0")
+    if (note->key == "history-0") {
         EXPECT_EQ(note->english, "a corrected gloss");
+    }
 }
 
 TEST_F(DeckImport, BrokenDeckFileImportsNothing)

@@ -38,8 +38,9 @@ TEST_F(StudySession_, ShowsOneDirectionOfEachNoteAndFinishesTheDay)
     int answers = 0;
     while (session.current() && answers < 200) {
         const StudyCard& card = *session.current();
-        if (card.card.schedule.phase == CardPhase::New)
+        if (card.card.schedule.phase == CardPhase::New) {
             EXPECT_TRUE(new_notes.insert(card.card.note.value).second) << "a sibling was shown the same day";
+        }
         now += 5'000;
         ASSERT_TRUE(session.answer(Rating::Good, now, 5'000).ok());
         ++answers;

@@ -1,3 +1,3 @@
--- All decks, by title.
+-- All decks, in the order of their keys: shipped decks are numbered (01-…, 02-…) in series order.
 SELECT id, key, title, description, new_per_day, reviews_per_day
-FROM decks ORDER BY title, id
+FROM decks ORDER BY key, id
