@@ -117,6 +117,28 @@ TEST(EndToEnd, ScriptStudiesFiveCardsAndTheyAreStored)
     EXPECT_GT(ink, int64_t(width) * height / 200) << "the screen looks empty";
 }
 
+TEST(EndToEnd, MouseAloneStudiesACard)
+{
+    // Positions in the default 1100×760 window: the first deck row, "Show answer", then "Good".
+    testing::TempDir dir;
+    write_file(dir / "mouse.txt", "click 200 135\n"
+                                  "expect-screen review\n"
+                                  "click 550 688\n"
+                                  "click 630 698\n"
+                                  "quit\n");
+    const RunResult run = run_letopis(dir, "--collection " + (dir / "c.db").string() + " --script " + (dir / "mouse.txt").string());
+    ASSERT_EQ(run.status, 0) << run.output;
+    auto opened = Collection::open(dir / "c.db", OpenMode::MustExist);
+    ASSERT_TRUE(opened.ok()) << opened.error().message;
+    ASSERT_EQ(*(*opened)->review_count(), 1);
+    for (int64_t id = 1; id <= 4; ++id) {
+        auto reviews = (*opened)->reviews_for_card(CardId{id});
+        if (reviews.ok() && !reviews->empty()) {
+            EXPECT_EQ(reviews->front().rating, Rating::Good);
+        }
+    }
+}
+
 TEST(EndToEnd, ScreenshotOfEachScreen)
 {
     testing::TempDir dir;
