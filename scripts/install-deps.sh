@@ -6,7 +6,9 @@ set -euo pipefail
 packages=(
   build-essential cmake pkg-config
   libsdl2-dev libsdl2-ttf-dev libimgui-dev libstb-dev libfreetype-dev
-  libicu-dev libsqlite3-dev
+  libicu-dev libsqlite3-dev zlib1g-dev
+  libhunspell-dev hunspell-ru mueller7accent-dict
+  libespeak-ng-dev espeak-ng-data
   libcli11-dev googletest libgtest-dev libbenchmark-dev
   fonts-paratype
 )
