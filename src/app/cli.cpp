@@ -22,6 +22,8 @@ int run_cli(int argc, char** argv)
                  "With no subcommand, opens the study window."};
     app.set_version_flag("--version", std::string("letopis ") + LETOPIS_VERSION);
 
+    // `letopis import F --collection C` as well as `letopis --collection C import F`.
+    app.fallthrough();
     CliContext context;
     app.add_option("--collection", context.collection_option,
                    "Collection file (default: $XDG_DATA_HOME/letopis/collection.db)");
