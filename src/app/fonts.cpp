@@ -5,6 +5,9 @@
 #include <imgui_freetype.h>
 
 #include <system_error>
+#include <vector>
+
+#include "app/stress_glyph_atlas.h"
 
 namespace letopis {
 namespace {
@@ -36,11 +39,19 @@ Result<UiFonts> load_fonts(const std::filesystem::path& fonts_dir, float scale)
     config.OversampleV = 1;
 
     UiFonts fonts;
-    fonts.body = io.Fonts->AddFontFromFileTTF(regular.c_str(), 19.0f * scale, &config, kGlyphRanges);
-    fonts.small = io.Fonts->AddFontFromFileTTF(regular.c_str(), 15.0f * scale, &config, kGlyphRanges);
-    fonts.title = io.Fonts->AddFontFromFileTTF(bold.c_str(), 24.0f * scale, &config, kGlyphRanges);
+    std::vector<StressGlyphSlot> stress_slots;
+    auto add = [&](const std::filesystem::path& file, float size) {
+        ImFont* font = io.Fonts->AddFontFromFileTTF(file.c_str(), size, &config, kGlyphRanges);
+        if (font)
+            reserve_stress_glyphs(*io.Fonts, font, size, stress_slots);
+        return font;
+    };
+    fonts.body = add(regular, 19.0f * scale);
+    fonts.small = add(regular, 15.0f * scale);
+    fonts.title = add(bold, 24.0f * scale);
     if (!fonts.body || !fonts.small || !fonts.title || !io.Fonts->Build())
         return make_error(ErrorKind::Io, "The fonts in " + fonts_dir.string() + " could not be loaded.");
+    paint_stress_glyphs(*io.Fonts, stress_slots);
     return fonts;
 }
 

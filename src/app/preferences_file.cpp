@@ -28,6 +28,8 @@ WindowPreferences load_window_preferences(const std::filesystem::path& file)
                 preferences.ui.scale = std::clamp(std::stof(value), kMinScale, kMaxScale);
             else if (key == "theme")
                 preferences.ui.theme = value == "dark" ? Theme::Dark : Theme::Light;
+            else if (key == "stress")
+                preferences.ui.show_stress = value != "hide";
         } catch (...) {
             // A hand-edited value that is not a number keeps its default.
         }
@@ -45,7 +47,8 @@ void save_window_preferences(const std::filesystem::path& file, const WindowPref
         if (!out)
             return;
         out << "width=" << preferences.width << "\nheight=" << preferences.height << "\nscale=" << preferences.ui.scale
-            << "\ntheme=" << (preferences.ui.theme == Theme::Dark ? "dark" : "light") << "\n";
+            << "\ntheme=" << (preferences.ui.theme == Theme::Dark ? "dark" : "light")
+            << "\nstress=" << (preferences.ui.show_stress ? "show" : "hide") << "\n";
         if (!out)
             return;
     }

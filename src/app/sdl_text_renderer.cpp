@@ -6,6 +6,8 @@
 
 #include <cmath>
 
+#include "app/stressed_text_surface.h"
+
 namespace letopis {
 namespace {
 
@@ -50,7 +52,6 @@ TTF_Font* SdlTextRenderer::font(int pixel_size, bool bold)
         return nullptr;
     // HarfBuzz needs the script to pick the right mark positioning for Cyrillic.
     TTF_SetFontScriptName(opened, "Cyrl");
-    TTF_SetFontWrappedAlign(opened, TTF_WRAPPED_ALIGN_CENTER);
     TTF_SetFontHinting(opened, TTF_HINTING_LIGHT);
     m_fonts.emplace(key, opened);
     return opened;
@@ -70,9 +71,7 @@ std::optional<RenderedText> SdlTextRenderer::render(std::string_view utf8, float
         return std::nullopt;
     const SDL_Color sdl_colour{static_cast<Uint8>(colour & 0xFF), static_cast<Uint8>((colour >> 8) & 0xFF),
                                static_cast<Uint8>((colour >> 16) & 0xFF), static_cast<Uint8>((colour >> 24) & 0xFF)};
-    const std::string text(utf8);
-    SDL_Surface* surface = wrap > 0 ? TTF_RenderUTF8_Blended_Wrapped(face, text.c_str(), sdl_colour, wrap)
-                                    : TTF_RenderUTF8_Blended(face, text.c_str(), sdl_colour);
+    SDL_Surface* surface = render_stressed_text(face, utf8, sdl_colour, wrap, StressMarks::Show);
     if (!surface)
         return std::nullopt;
     SDL_Texture* texture = SDL_CreateTextureFromSurface(m_renderer, surface);

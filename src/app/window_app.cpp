@@ -92,6 +92,7 @@ KeyCodes sdl_key_codes()
     keys.keypad_plus = SDL_SCANCODE_KP_PLUS;
     keys.keypad_minus = SDL_SCANCODE_KP_MINUS;
     keys.f2 = SDL_SCANCODE_F2;
+    keys.f3 = SDL_SCANCODE_F3;
     return keys;
 }
 
@@ -271,14 +272,19 @@ int run_window(const WindowOptions& options)
             frames_to_draw = std::max(frames_to_draw, 1);
 
         if (auto wanted = ui.take_preferences_request()) {
-            ImGui_ImplSDLRenderer_DestroyFontsTexture();
-            auto rebuilt = load_fonts(data / "fonts", wanted->scale);
-            if (rebuilt) {
-                apply_theme(wanted->theme, wanted->scale);
-                preferences.ui = *wanted;
-                ui.set_context(UiContext{*rebuilt, &text_renderer, sdl_key_codes(), preferences.ui});
+            UiFonts fonts_now = ui.context().fonts;
+            if (wanted->scale != preferences.ui.scale) {
+                ImGui_ImplSDLRenderer_DestroyFontsTexture();
+                auto rebuilt = load_fonts(data / "fonts", wanted->scale);
+                if (rebuilt)
+                    fonts_now = *rebuilt;
+                else
+                    wanted->scale = preferences.ui.scale;
+                ImGui_ImplSDLRenderer_CreateFontsTexture();
             }
-            ImGui_ImplSDLRenderer_CreateFontsTexture();
+            apply_theme(wanted->theme, wanted->scale);
+            preferences.ui = *wanted;
+            ui.set_context(UiContext{fonts_now, &text_renderer, sdl_key_codes(), preferences.ui});
         }
 
         text_renderer.trim();

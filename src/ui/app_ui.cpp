@@ -75,6 +75,8 @@ void AppUi::handle_global_keys()
         wanted.scale = std::max(kMinScale, wanted.scale - 0.125f);
     if (key_pressed(m_context.keys.f2))
         wanted.theme = wanted.theme == Theme::Light ? Theme::Dark : Theme::Light;
+    if (key_pressed(m_context.keys.f3))
+        wanted.show_stress = !wanted.show_stress;
     if (!(wanted == m_context.preferences))
         m_preferences_request = wanted;
 }

@@ -111,7 +111,7 @@ DeckListScreen::Action DeckListScreen::frame(StudyService& study, const UiContex
             }
             ImGui::SetCursorPos(row_start);
             ImGui::PushFont(ui.fonts.title);
-            ImGui::TextUnformatted(deck.deck.title.c_str());
+            ImGui::TextUnformatted(atlas_text(ui, deck.deck.title).c_str());
             ImGui::PopFont();
             ImGui::PushFont(ui.fonts.small);
             ImGui::PushStyleColor(ImGuiCol_Text, colours.muted);
@@ -161,12 +161,15 @@ void DeckListScreen::draw_preferences(const UiContext& ui, Action& action)
     ImGui::AlignTextToFramePadding();
     ImGui::PushFont(ui.fonts.small);
     ImGui::PushStyleColor(ImGuiCol_Text, colours.muted);
-    ImGui::TextUnformatted("Up/Down choose · Enter study · Ctrl+plus/minus text size");
+    ImGui::TextUnformatted("Up/Down choose · Enter study");
     ImGui::PopStyleColor();
     ImGui::PopFont();
 
     UiPreferences wanted = ui.preferences;
-    ImGui::SameLine(std::max(0.0f, ImGui::GetWindowContentRegionMax().x - ui.px(420)));
+    ImGui::SameLine(std::max(0.0f, ImGui::GetWindowContentRegionMax().x - ui.px(600)));
+    if (ImGui::Button(ui.preferences.show_stress ? "Hide stress marks (F3)" : "Show stress marks (F3)"))
+        wanted.show_stress = !ui.preferences.show_stress;
+    ImGui::SameLine();
     if (ImGui::Button(ui.preferences.theme == Theme::Light ? "Dark theme (F2)" : "Light theme (F2)"))
         wanted.theme = ui.preferences.theme == Theme::Light ? Theme::Dark : Theme::Light;
     ImGui::SameLine();

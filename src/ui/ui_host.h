@@ -15,6 +15,7 @@ enum class Theme : uint8_t { Light, Dark };
 struct UiPreferences {
     Theme theme = Theme::Light;
     float scale = 1.0f; // 0.75 .. 2.0; the app rebuilds the font atlas when it changes
+    bool show_stress = true; // stress marks over vowels (some learners practise without them)
     bool operator==(const UiPreferences&) const = default;
 };
 inline constexpr float kMinScale = 0.75f;
@@ -36,6 +37,7 @@ struct KeyCodes {
     int keypad_plus = -1;
     int keypad_minus = -1;
     int f2 = -1;                            // theme switch
+    int f3 = -1;                            // stress marks on/off
 };
 
 struct RenderedText {

@@ -5,6 +5,8 @@
 #include <cfloat>
 #include <string>
 
+#include "ui/stress_glyphs.h"
+
 namespace letopis {
 
 bool key_pressed(int key_index)
@@ -13,6 +15,11 @@ bool key_pressed(int key_index)
 }
 
 bool named_key_pressed(ImGuiKey key) { return key_pressed(ImGui::GetKeyIndex(key)); }
+
+std::string atlas_text(const UiContext& ui, std::string_view text)
+{
+    return ui.preferences.show_stress ? to_stress_glyphs(text) : without_stress(text);
+}
 
 void text_centered(std::string_view text, ImFont* font, ImU32 colour)
 {
@@ -37,13 +44,16 @@ void face_centered(const UiContext& ui, std::string_view text, float pixel_size,
         return;
     const float avail = ImGui::GetContentRegionAvail().x;
     if (ui.text) {
-        if (auto rendered = ui.text->render(text, pixel_size, colour, wrap_width, bold)) {
+        const std::string shown = ui.preferences.show_stress ? std::string(text) : without_stress(text);
+        if (auto rendered = ui.text->render(shown, pixel_size, colour, wrap_width, bold)) {
             ImGui::SetCursorPosX(ImGui::GetCursorPosX() + std::max(0.0f, (avail - rendered->size.x) * 0.5f));
             ImGui::Image(rendered->texture, rendered->size);
             return;
         }
     }
     // Fallback: the ImGui atlas (no shaping). Only used when no renderer is available.
+    const std::string drawn = atlas_text(ui, text);
+    text = drawn;
     ImFont* font = ui.fonts.large ? ui.fonts.large : ImGui::GetFont();
     ImGui::PushFont(font);
     const float scale = pixel_size / font->FontSize;

@@ -1,6 +1,7 @@
 // Small drawing helpers shared by the screens: centred text, card faces, key presses.
 #pragma once
 
+#include <string>
 #include <string_view>
 
 #include <imgui.h>
@@ -14,6 +15,10 @@ bool key_pressed(int key_index);
 bool named_key_pressed(ImGuiKey key);
 
 void text_centered(std::string_view text, ImFont* font, ImU32 colour);
+
+// Text as ImGui should draw it: stressed vowels as the atlas's stress glyphs, or without marks
+// when the learner has hidden them.
+std::string atlas_text(const UiContext& ui, std::string_view text);
 
 // Draws shaped text centred in the current column: through the TextRenderer when there is one
 // (stress marks placed by HarfBuzz), else with `fallback`. `wrap_width` 0: one line.

@@ -186,12 +186,13 @@ TEST(EndToEnd, NotACollectionIsRefusedAndLeftUnchanged)
 TEST(EndToEnd, ThemeAndTextSizeAreRemembered)
 {
     testing::TempDir dir;
-    write_file(dir / "prefs.txt", "key F2\nkey ctrl+=\nkey ctrl+=\nwait 50\nscreenshot " + (dir / "dark.png").string() + "\nquit\n");
+    write_file(dir / "prefs.txt", "key F2\nkey ctrl+=\nkey ctrl+=\nkey F3\nwait 50\nscreenshot " + (dir / "dark.png").string() + "\nquit\n");
     const RunResult run = run_letopis(dir, "--collection " + (dir / "c.db").string() + " --script " + (dir / "prefs.txt").string());
     ASSERT_EQ(run.status, 0) << run.output;
     const std::string saved = testing::read_bytes(dir / "config" / "letopis" / "window.ini");
     EXPECT_NE(saved.find("theme=dark"), std::string::npos) << saved;
     EXPECT_NE(saved.find("scale=1.25"), std::string::npos) << saved;
+    EXPECT_NE(saved.find("stress=hide"), std::string::npos) << saved;
 
     // The next start uses them: the dark theme's background is dark.
     const RunResult again = run_letopis(dir, "--collection " + (dir / "c.db").string() + " --screen decks --screenshot " +
