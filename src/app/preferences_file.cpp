@@ -30,6 +30,10 @@ WindowPreferences load_window_preferences(const std::filesystem::path& file)
                 preferences.ui.theme = value == "dark" ? Theme::Dark : Theme::Light;
             else if (key == "stress")
                 preferences.ui.show_stress = value != "hide";
+            else if (key == "phonetic")
+                preferences.ui.phonetic_typing = value == "on";
+            else if (key == "keyboard")
+                preferences.ui.show_keyboard = value != "off";
         } catch (...) {
             // A hand-edited value that is not a number keeps its default.
         }
@@ -48,7 +52,9 @@ void save_window_preferences(const std::filesystem::path& file, const WindowPref
             return;
         out << "width=" << preferences.width << "\nheight=" << preferences.height << "\nscale=" << preferences.ui.scale
             << "\ntheme=" << (preferences.ui.theme == Theme::Dark ? "dark" : "light")
-            << "\nstress=" << (preferences.ui.show_stress ? "show" : "hide") << "\n";
+            << "\nstress=" << (preferences.ui.show_stress ? "show" : "hide")
+            << "\nphonetic=" << (preferences.ui.phonetic_typing ? "on" : "off")
+            << "\nkeyboard=" << (preferences.ui.show_keyboard ? "on" : "off") << "\n";
         if (!out)
             return;
     }

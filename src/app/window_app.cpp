@@ -93,6 +93,8 @@ KeyCodes sdl_key_codes()
     keys.keypad_minus = SDL_SCANCODE_KP_MINUS;
     keys.f2 = SDL_SCANCODE_F2;
     keys.f3 = SDL_SCANCODE_F3;
+    keys.f4 = SDL_SCANCODE_F4;
+    keys.f5 = SDL_SCANCODE_F5;
     return keys;
 }
 

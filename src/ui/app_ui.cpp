@@ -110,6 +110,8 @@ void AppUi::frame(int64_t now_ms)
         case ReviewScreen::Action::SessionDone: m_screen = ScreenId::Done; break;
         case ReviewScreen::Action::None: break;
         }
+        if (auto wanted = m_review.take_preferences_request())
+            m_preferences_request = wanted;
         break;
     case ScreenId::Done:
         if (m_done.frame(m_study, m_context, now_ms) == DoneScreen::Action::BackToDecks) {

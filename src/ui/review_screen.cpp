@@ -5,6 +5,7 @@
 #include <string>
 
 #include "core/scheduler/interval_text.h"
+#include "service/russian_input.h"
 #include "ui/widgets.h"
 
 namespace letopis {
@@ -39,13 +40,19 @@ ReviewScreen::Action ReviewScreen::frame(StudyService& study, const UiContext& u
         m_shown_card = card->card.id;
         m_shown_at_ms = now_ms;
         m_revealed = false;
+        m_check.reset();
+        m_input.clear();
     }
 
     draw_header(study, ui);
     if (named_key_pressed(ImGuiKey_Escape))
         return Action::BackToDecks;
+    if (key_pressed(ui.keys.f5))
+        m_romanization = !m_romanization;
 
-    const float bar_height = ui.px(96);
+    const bool typing = typed(*card) && !m_revealed;
+    const float keyboard_height = ui.preferences.show_keyboard ? 3 * ui.px(42) + ui.px(8) : 0.0f;
+    const float bar_height = typing ? ImGui::GetFrameHeightWithSpacing() * 2 + keyboard_height + ui.px(30) : ui.px(96);
     const float card_height = std::max(ui.px(200), ImGui::GetContentRegionAvail().y - bar_height);
     draw_card(*card, ui, card_height);
     return draw_answer_bar(study, ui, now_ms);
@@ -104,14 +111,24 @@ void ReviewScreen::draw_card(const StudyCard& card, const UiContext& ui, float h
     ImGui::PopFont();
 
     const float inner = ImGui::GetContentRegionAvail().x;
-    ImGui::Dummy(ImVec2(0, m_revealed ? ui.px(12) : height * 0.22f));
+    ImGui::Dummy(ImVec2(0, m_revealed ? ui.px(12) : height * (typed(card) ? 0.12f : 0.22f)));
     face_centered(ui, front_text(card), ui.px(m_revealed ? 54 : 64), colours.text, inner);
+    if (m_romanization && card.card.direction == Direction::RussianToEnglish)
+        text_centered(romanized(card.note.russian), ui.fonts.body, colours.muted);
+    if (!m_revealed && typed(card)) {
+        ImGui::Dummy(ImVec2(0, ui.px(8)));
+        text_centered("Type the Russian word below and press Enter.", ui.fonts.body, colours.muted);
+    }
 
     if (m_revealed) {
         ImGui::Dummy(ImVec2(0, ui.px(10)));
         rule_centered(inner * 0.4f, colours.card_edge);
         ImGui::Dummy(ImVec2(0, ui.px(10)));
+        if (m_check)
+            draw_check(ui);
         face_centered(ui, back_text(card), ui.px(36), colours.accent, inner);
+        if (m_romanization && card.card.direction == Direction::EnglishToRussian)
+            text_centered(romanized(card.note.russian), ui.fonts.body, colours.muted);
         std::string grammar = card.note.part_of_speech;
         if (!card.note.grammar.empty())
             grammar += (grammar.empty() ? "" : " · ") + card.note.grammar;
@@ -129,10 +146,106 @@ void ReviewScreen::draw_card(const StudyCard& card, const UiContext& ui, float h
     ImGui::PopStyleVar();
 }
 
+bool ReviewScreen::typed(const StudyCard& card) const { return card.card.direction == Direction::EnglishToRussian; }
+
+std::optional<UiPreferences> ReviewScreen::take_preferences_request()
+{
+    auto request = m_preferences_request;
+    m_preferences_request.reset();
+    return request;
+}
+
+void ReviewScreen::draw_check(const UiContext& ui)
+{
+    const Palette& colours = ui.colours();
+    const AnswerCheck& check = *m_check;
+    const char* verdict = check.verdict == Verdict::Correct ? "Correct"
+                        : check.verdict == Verdict::Almost  ? "Almost: one slip"
+                                                            : "Not quite";
+    const ImU32 verdict_colour = check.verdict == Verdict::Correct ? colours.good
+                               : check.verdict == Verdict::Almost  ? colours.hard
+                                                                   : colours.again;
+    text_centered(verdict, ui.fonts.title, verdict_colour);
+
+    // "You typed": the learner's letters, slips marked; then the notes (ё, Latin letters, …).
+    std::string typed_line;
+    float width = 0;
+    for (const DiffToken& token : check.tokens)
+        width += ImGui::CalcTextSize(atlas_text(ui, token.kind == DiffKind::Missing ? "_" : token.typed).c_str()).x;
+    const float label_width = ImGui::CalcTextSize("You typed: ").x;
+    ImGui::SetCursorPosX(ImGui::GetCursorPosX() +
+                         std::max(0.0f, (ImGui::GetContentRegionAvail().x - width - label_width) * 0.5f));
+    ImGui::PushStyleColor(ImGuiCol_Text, colours.muted);
+    ImGui::TextUnformatted("You typed: ");
+    ImGui::PopStyleColor();
+    if (check.tokens.empty()) {
+        ImGui::SameLine(0, 0);
+        ImGui::PushStyleColor(ImGuiCol_Text, colours.again);
+        ImGui::TextUnformatted("(nothing)");
+        ImGui::PopStyleColor();
+    }
+    for (const DiffToken& token : check.tokens) {
+        ImGui::SameLine(0, 0);
+        const std::string shown = atlas_text(ui, token.kind == DiffKind::Missing ? "_" : token.typed);
+        const ImU32 colour = token.kind == DiffKind::Match ? colours.text : colours.again;
+        ImGui::PushStyleColor(ImGuiCol_Text, colour);
+        ImGui::TextUnformatted(shown.c_str());
+        ImGui::PopStyleColor();
+        if (token.kind != DiffKind::Match) {
+            // Underline the slip so it can be seen without colour.
+            const ImVec2 min = ImGui::GetItemRectMin();
+            const ImVec2 max = ImGui::GetItemRectMax();
+            ImGui::GetWindowDrawList()->AddLine(ImVec2(min.x, max.y), ImVec2(max.x, max.y), colours.again, 2.0f);
+        }
+    }
+    for (const AnswerNote& note : check.notes)
+        text_centered(note_text(note), ui.fonts.small, colours.muted);
+    ImGui::Dummy(ImVec2(0, ui.px(6)));
+}
+
+void ReviewScreen::draw_typing_bar(const StudyCard& card, const UiContext& ui)
+{
+    const Palette& colours = ui.colours();
+    UiPreferences wanted = ui.preferences;
+    if (key_pressed(ui.keys.f4))
+        wanted.phonetic_typing = !wanted.phonetic_typing;
+    if (m_input.frame(ui, ui.preferences.phonetic_typing, ui.preferences.show_keyboard)) {
+        m_check = check_answer(card.note.russian, m_input.answer());
+        m_revealed = true;
+    }
+    ImGui::PushFont(ui.fonts.small);
+    bool phonetic = ui.preferences.phonetic_typing;
+    if (ImGui::Checkbox("Phonetic typing (F4)", &phonetic))
+        wanted.phonetic_typing = phonetic;
+    ImGui::SameLine();
+    bool keyboard = ui.preferences.show_keyboard;
+    if (ImGui::Checkbox("Keyboard", &keyboard))
+        wanted.show_keyboard = keyboard;
+    ImGui::SameLine();
+    ImGui::PushStyleColor(ImGuiCol_Text, colours.muted);
+    if (ui.preferences.phonetic_typing) {
+        // A compact chart of the keys that are not obvious.
+        ImGui::TextUnformatted("zh ж  kh/x х  c ц  ch ч  sh ш  shch/w щ  y ы  ' ь  '' ъ  e' э  yo ё  yu ю  ya я  j й");
+    } else {
+        ImGui::TextUnformatted("Enter checks · Esc for the deck list");
+    }
+    ImGui::PopStyleColor();
+    ImGui::PopFont();
+    if (!(wanted == ui.preferences)) {
+        m_preferences_request = wanted;
+        m_input.focus();
+    }
+}
+
 ReviewScreen::Action ReviewScreen::draw_answer_bar(StudyService& study, const UiContext& ui, int64_t now_ms)
 {
     const Palette& colours = ui.colours();
     ImGui::Dummy(ImVec2(0, ui.px(6)));
+    const StudyCard* current = study.current();
+    if (!m_revealed && typed(*current)) {
+        draw_typing_bar(*current, ui);
+        return Action::None;
+    }
     const bool confirm = named_key_pressed(ImGuiKey_Space) || named_key_pressed(ImGuiKey_Enter) ||
                          named_key_pressed(ImGuiKey_KeyPadEnter);
     if (!m_revealed) {
@@ -154,13 +267,24 @@ ReviewScreen::Action ReviewScreen::draw_answer_bar(StudyService& study, const Ui
     const float total = 4 * button_width + 3 * spacing;
     ImGui::SetCursorPosX(ImGui::GetCursorPosX() + std::max(0.0f, (ImGui::GetContentRegionAvail().x - total) * 0.5f));
     std::optional<Rating> chosen;
+    // After a typed answer the check suggests a grade (Good if correct, else Again); Enter takes it.
+    const Rating suggested = m_check ? suggested_rating(m_check->verdict) : Rating::Good;
     for (int i = 0; i < 4; ++i) {
         const Rating rating = kAllRatings[i];
         const std::string interval = format_interval(card->preview[rating].interval_ms);
         ImGui::PushID(i);
+        const bool preselected = m_check && rating == suggested;
+        if (preselected) {
+            ImGui::PushStyleVar(ImGuiStyleVar_FrameBorderSize, ui.px(2));
+            ImGui::PushStyleColor(ImGuiCol_Border, tints[i]);
+        }
         if (two_line_button(rating_name(rating), interval, ImVec2(button_width, ui.px(62)), ui.fonts.title, tints[i],
                             colours.muted))
             chosen = rating;
+        if (preselected) {
+            ImGui::PopStyleColor();
+            ImGui::PopStyleVar();
+        }
         ImGui::PopID();
         if (i < 3)
             ImGui::SameLine();
@@ -168,10 +292,12 @@ ReviewScreen::Action ReviewScreen::draw_answer_bar(StudyService& study, const Ui
             chosen = rating;
     }
     ImGui::PushFont(ui.fonts.small);
-    text_centered("1 Again · 2 Hard · 3 Good · 4 Easy · Space Good", nullptr, colours.muted);
+    text_centered(m_check ? (std::string("1 Again · 2 Hard · 3 Good · 4 Easy · Enter ") + std::string(rating_name(suggested)))
+                          : std::string("1 Again · 2 Hard · 3 Good · 4 Easy · Space Good"),
+                  nullptr, colours.muted);
     ImGui::PopFont();
     if (!chosen && confirm)
-        chosen = Rating::Good;
+        chosen = suggested;
     if (chosen)
         return grade(study, *chosen, now_ms);
     return Action::None;
@@ -188,6 +314,8 @@ ReviewScreen::Action ReviewScreen::grade(StudyService& study, Rating rating, int
     }
     m_error.clear();
     m_revealed = false;
+    m_check.reset();
+    m_input.clear();
     m_shown_card = {};
     return study.current() ? Action::None : Action::SessionDone;
 }

@@ -16,6 +16,8 @@ struct UiPreferences {
     Theme theme = Theme::Light;
     float scale = 1.0f; // 0.75 .. 2.0; the app rebuilds the font atlas when it changes
     bool show_stress = true; // stress marks over vowels (some learners practise without them)
+    bool phonetic_typing = false; // Latin keys become Russian letters in the answer field
+    bool show_keyboard = true;    // the on-screen ЙЦУКЕН keyboard under the answer field
     bool operator==(const UiPreferences&) const = default;
 };
 inline constexpr float kMinScale = 0.75f;
@@ -38,6 +40,8 @@ struct KeyCodes {
     int keypad_minus = -1;
     int f2 = -1;                            // theme switch
     int f3 = -1;                            // stress marks on/off
+    int f4 = -1;                            // phonetic typing on/off
+    int f5 = -1;                            // romanization on/off
 };
 
 struct RenderedText {

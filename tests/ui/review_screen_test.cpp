@@ -11,11 +11,12 @@
 namespace letopis {
 namespace {
 
+using testing::kDayMs;
 using testing::kMorningMs;
 using testing::make_deck;
 
 // io.KeysDown indices for this test; the app uses SDL scancodes instead.
-enum TestKey { kSpace = 1, kEnter, kEscape, kUp, kDown, kDigit1 = 10 };
+enum TestKey { kSpace = 1, kEnter, kEscape, kUp, kDown, kBackspace, kDigit1 = 10 };
 
 struct ReviewScreenTest : testing::StudyFixture {
     std::unique_ptr<StudyService> study;
@@ -38,6 +39,7 @@ struct ReviewScreenTest : testing::StudyFixture {
         io.KeyMap[ImGuiKey_Escape] = kEscape;
         io.KeyMap[ImGuiKey_UpArrow] = kUp;
         io.KeyMap[ImGuiKey_DownArrow] = kDown;
+        io.KeyMap[ImGuiKey_Backspace] = kBackspace;
         unsigned char* pixels = nullptr;
         int width = 0, height = 0;
         io.Fonts->GetTexDataAsRGBA32(&pixels, &width, &height);
@@ -65,6 +67,29 @@ struct ReviewScreenTest : testing::StudyFixture {
         ImGui::GetIO().KeysDown[key] = true;
         frame();
         ImGui::GetIO().KeysDown[key] = false;
+        frame();
+    }
+
+    // Studies today's Russian → English cards (Easy), then moves to the next day, when the
+    // English → Russian siblings — the typed cards — are new.
+    void study_recognition_then_next_day()
+    {
+        ASSERT_TRUE(ui->open(ScreenId::Review, now).ok());
+        frame();
+        while (ui->screen() == ScreenId::Review) {
+            press(kSpace);
+            press(kDigit1 + 3);
+        }
+        press(kEnter);
+        now += kDayMs;
+        ASSERT_TRUE(ui->open(ScreenId::Review, now).ok());
+        frame();
+        frame();
+    }
+
+    void type(const char* text)
+    {
+        ImGui::GetIO().AddInputCharactersUTF8(text);
         frame();
     }
 
@@ -120,6 +145,72 @@ TEST_F(ReviewScreenTest, EveryGradeIsRecordedAndTheSessionEnds)
     EXPECT_EQ(*collection->review_count(), 5);
     press(kEnter);
     EXPECT_EQ(ui->screen(), ScreenId::Decks);
+}
+
+TEST_F(ReviewScreenTest, TypedAnswerIsCheckedAndEnterTakesTheSuggestedGrade)
+{
+    study_recognition_then_next_day();
+    ASSERT_NE(study->current(), nullptr);
+    ASSERT_EQ(study->current()->card.direction, Direction::EnglishToRussian);
+    const CardId card = study->current()->card.id;
+    const std::string expected = study->current()->note.russian; // "сло́во N"
+    const std::string number = expected.substr(expected.rfind(' '));
+
+    type(("слово" + number).c_str()); // no stress mark typed: still correct
+    EXPECT_FALSE(ui->review().revealed()) << "typing a space or digits must not reveal or grade";
+    press(kEnter);
+    ASSERT_TRUE(ui->review().revealed());
+    ASSERT_TRUE(ui->review().answer_check().has_value());
+    EXPECT_EQ(ui->review().answer_check()->verdict, Verdict::Correct);
+
+    press(kEnter); // takes the suggested grade: Good
+    auto reviews = collection->reviews_for_card(card);
+    ASSERT_TRUE(reviews.ok());
+    ASSERT_EQ(reviews->size(), 1u);
+    EXPECT_EQ((*reviews)[0].rating, Rating::Good);
+}
+
+TEST_F(ReviewScreenTest, PhoneticTypingTurnsLatinKeysIntoRussian)
+{
+    UiContext context = ui->context();
+    context.preferences.phonetic_typing = true;
+    ui->set_context(context);
+    study_recognition_then_next_day();
+    ASSERT_NE(study->current(), nullptr);
+    const CardId card = study->current()->card.id;
+    const std::string expected = study->current()->note.russian;
+    const std::string number = expected.substr(expected.rfind(' '));
+
+    type("slovp"); // a slip …
+    ImGui::GetIO().KeysDown[kBackspace] = true; // … Backspace removes the last key typed
+    frame();
+    ImGui::GetIO().KeysDown[kBackspace] = false;
+    frame();
+    type(("o" + number).c_str());
+    press(kEnter);
+    ASSERT_TRUE(ui->review().answer_check().has_value());
+    EXPECT_EQ(ui->review().answer_check()->verdict, Verdict::Correct)
+        << diff_text(ui->review().answer_check()->tokens);
+    press(kDigit1 + 1); // the learner may still choose: Hard
+    auto reviews = collection->reviews_for_card(card);
+    ASSERT_TRUE(reviews.ok());
+    ASSERT_EQ(reviews->size(), 1u);
+    EXPECT_EQ((*reviews)[0].rating, Rating::Hard);
+}
+
+TEST_F(ReviewScreenTest, WrongAnswerSuggestsAgain)
+{
+    study_recognition_then_next_day();
+    const CardId card = study->current()->card.id;
+    type("власть");
+    press(kEnter);
+    ASSERT_TRUE(ui->review().answer_check().has_value());
+    EXPECT_EQ(ui->review().answer_check()->verdict, Verdict::Wrong);
+    press(kEnter);
+    auto reviews = collection->reviews_for_card(card);
+    ASSERT_TRUE(reviews.ok());
+    ASSERT_EQ(reviews->size(), 1u);
+    EXPECT_EQ((*reviews)[0].rating, Rating::Again);
 }
 
 TEST_F(ReviewScreenTest, EscapeReturnsToTheDeckList)
