@@ -125,6 +125,15 @@ void ScriptPlayer::after_frame(SDL_Window* window, SDL_Renderer* renderer, const
                 return;
             }
             continue;
+        case ScriptStep::Kind::ExpectVerdict: {
+            const auto& check = ui.review().answer_check();
+            const std::string shown = check ? std::string(verdict_name(check->verdict)) : std::string("no answer checked");
+            if (ui.screen() != ScreenId::Review || shown != step.text) {
+                fail(step, "expected the verdict " + step.text + ", but the screen shows " + shown);
+                return;
+            }
+            continue;
+        }
         case ScriptStep::Kind::Screenshot:
             if (auto status = write_screenshot(renderer, step.text); !status) {
                 fail(step, status.error().describe());

@@ -94,6 +94,11 @@ Result<std::vector<ScriptStep>> parse_ui_script(std::string_view text, std::stri
             step.text = std::string(rest);
             if (step.text.empty())
                 return fail("`expect-screen` needs a screen name (decks, review, done)");
+        } else if (command == "expect-verdict") {
+            step.kind = ScriptStep::Kind::ExpectVerdict;
+            step.text = std::string(rest);
+            if (step.text != "correct" && step.text != "almost" && step.text != "wrong")
+                return fail("`expect-verdict` needs correct, almost or wrong");
         } else if (command == "screenshot") {
             step.kind = ScriptStep::Kind::Screenshot;
             step.text = std::string(rest);
@@ -103,7 +108,7 @@ Result<std::vector<ScriptStep>> parse_ui_script(std::string_view text, std::stri
             step.kind = ScriptStep::Kind::Quit;
         } else {
             return fail("unknown command `" + std::string(command) +
-                        "` (expected key, text, click, wait, expect-screen, screenshot or quit)");
+                        "` (expected key, text, click, wait, expect-screen, expect-verdict, screenshot or quit)");
         }
         steps.push_back(std::move(step));
     }

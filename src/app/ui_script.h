@@ -12,11 +12,11 @@
 namespace letopis {
 
 struct ScriptStep {
-    enum class Kind { Key, Text, Click, Wait, ExpectScreen, Screenshot, Quit };
+    enum class Kind { Key, Text, Click, Wait, ExpectScreen, ExpectVerdict, Screenshot, Quit };
     Kind kind = Kind::Wait;
     int line = 0;
     std::vector<std::string> keys; // Key: SDL key names, each optionally prefixed "ctrl+" / "shift+"
-    std::string text;              // Text: UTF-8; ExpectScreen: screen name; Screenshot: file
+    std::string text;              // Text: UTF-8; Expect*: screen name or verdict; Screenshot: file
     int x = 0, y = 0;              // Click
     int64_t milliseconds = 0;      // Wait
 };

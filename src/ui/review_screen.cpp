@@ -112,7 +112,9 @@ void ReviewScreen::draw_card(const StudyCard& card, const UiContext& ui, float h
 
     const float inner = ImGui::GetContentRegionAvail().x;
     ImGui::Dummy(ImVec2(0, m_revealed ? ui.px(12) : height * (typed(card) ? 0.12f : 0.22f)));
-    face_centered(ui, front_text(card), ui.px(m_revealed ? 54 : 64), colours.text, inner);
+    // English glosses run longer than Russian headwords: a smaller face keeps them on one line.
+    const float front_size = card.card.direction == Direction::EnglishToRussian ? 46 : (m_revealed ? 54 : 64);
+    face_centered(ui, front_text(card), ui.px(front_size), colours.text, inner);
     if (m_romanization && card.card.direction == Direction::RussianToEnglish)
         text_centered(romanized(card.note.russian), ui.fonts.body, colours.muted);
     if (!m_revealed && typed(card)) {

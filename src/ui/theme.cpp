@@ -76,6 +76,7 @@ void apply_theme(Theme theme, float scale)
     c[ImGuiCol_TableBorderLight] = vec(p.card_edge);
     c[ImGuiCol_TableBorderStrong] = vec(p.card_edge);
     c[ImGuiCol_NavHighlight] = vec(p.accent);
+    c[ImGuiCol_CheckMark] = vec(p.accent);
 
     style.WindowPadding = ImVec2(28, 22);
     style.FramePadding = ImVec2(14, 8);

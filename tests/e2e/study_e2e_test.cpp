@@ -5,13 +5,16 @@
 #include <stb_image.h>
 
 #include <algorithm>
+#include <chrono>
 #include <fstream>
 #include <set>
 #include <sstream>
 #include <string>
 
 #include "db/temp_dir.h"
+#include "service/deck_import.h"
 #include "service/deck_overview.h"
+#include "service/study_session.h"
 #include "storage/collection.h"
 
 namespace letopis {
@@ -137,6 +140,64 @@ TEST(EndToEnd, MouseAloneStudiesACard)
             EXPECT_EQ(reviews->front().rating, Rating::Good);
         }
     }
+}
+
+TEST(EndToEnd, PhoneticTypingOfAnAnswerIsCheckedAndGraded)
+{
+    testing::TempDir dir;
+    const auto collection_path = dir / "collection.db";
+    // Yesterday the learner recognised these words (Russian → English); today their typed
+    // English → Russian siblings are new.
+    {
+        auto opened = Collection::open(collection_path);
+        ASSERT_TRUE(opened.ok()) << opened.error().message;
+        DeckFile deck;
+        deck.key = "00-typing";
+        deck.title = "Typing check";
+        const char* words[][2] = {{"револю\u0301ция", "revolution"}, {"война\u0301", "war"}, {"власть", "power"}};
+        for (int i = 0; i < 3; ++i) {
+            DeckEntry entry;
+            entry.note.key = "w" + std::to_string(i);
+            entry.note.russian = words[i][0];
+            entry.note.english = words[i][1];
+            deck.entries.push_back(entry);
+        }
+        ASSERT_TRUE(import_deck(**opened, deck).ok());
+        auto info = (*opened)->deck_by_key("00-typing");
+        ASSERT_TRUE(info.ok() && info->has_value());
+        const int64_t yesterday = std::chrono::duration_cast<std::chrono::milliseconds>(
+                                      std::chrono::system_clock::now().time_since_epoch()).count() - 86'400'000;
+        StudySettings settings;
+        StudySession session(**opened, **info, settings);
+        ASSERT_TRUE(session.advance(yesterday).ok());
+        while (session.current())
+            ASSERT_TRUE(session.answer(Rating::Easy, yesterday, 1000).ok());
+    }
+    write_file(dir / "typing.txt", "key Return\n"
+                                   "expect-screen review\n"
+                                   "key F4\n"
+                                   "text revolyuciya\n"
+                                   "key Return\n"
+                                   "expect-verdict correct\n"
+                                   "screenshot " + (dir / "typed.png").string() + "\n"
+                                   "key Return\n"
+                                   "quit\n");
+    const RunResult run = run_letopis(dir, "--collection " + collection_path.string() + " --script " + (dir / "typing.txt").string());
+    ASSERT_EQ(run.status, 0) << run.output;
+
+    auto opened = Collection::open(collection_path, OpenMode::MustExist);
+    ASSERT_TRUE(opened.ok());
+    EXPECT_EQ(*(*opened)->review_count(), 4);
+    int good = 0;
+    for (int64_t id = 1; id <= 6; ++id) {
+        auto card = (*opened)->card(CardId{id});
+        auto reviews = (*opened)->reviews_for_card(CardId{id});
+        if (card.ok() && reviews.ok() && card->direction == Direction::EnglishToRussian && !reviews->empty()) {
+            EXPECT_EQ(reviews->back().rating, Rating::Good);
+            ++good;
+        }
+    }
+    EXPECT_EQ(good, 1);
 }
 
 TEST(EndToEnd, ScreenshotOfEachScreen)
