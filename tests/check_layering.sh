@@ -9,17 +9,19 @@ status=0
 declare -A allowed=(
   [util]=""
   [text]="util"
+  [speech]="util text"
   [core]="util text"
   [db]="util"
   [storage]="util core db text"
   [deck]="util text core db"
   [service]="util text core storage deck"
   [ui]="util core service"
-  [app]="util text core db storage deck service ui"
+  [app]="util text speech core db storage deck service ui"
 )
 declare -A forbidden_system=(
   [util]="SDL imgui sqlite3 unicode/"
   [text]="SDL imgui sqlite3"
+  [speech]="SDL imgui sqlite3 unicode/"
   [core]="SDL imgui sqlite3 unicode/ hunspell espeak"
   [db]="SDL imgui unicode/"
   [storage]="SDL imgui sqlite3"
@@ -51,6 +53,11 @@ done
 # sqlite3.h and ICU stay inside the .cpp files of db/ and text/: never in a header.
 if grep -rnE '#include *<(sqlite3\.h|unicode/)' "$src/db" "$src/text" --include='*.h'; then
   echo "a header of db/ or text/ exposes SQLite or ICU"
+  status=1
+fi
+# espeak-ng stays inside the .cpp files of speech/.
+if grep -rnE '#include *<espeak' "$src" --include='*.h' --include='*.cpp' | grep -vE '^[^:]*/speech/[^/:]*\.cpp:'; then
+  echo "only the .cpp files of src/speech may include espeak-ng"
   status=1
 fi
 # The core reads no clock and no global randomness.
