@@ -21,6 +21,7 @@
 #include "app/preferences_file.h"
 #include "app/screenshot.h"
 #include "app/script_player.h"
+#include "app/sdl_speech.h"
 #include "app/sdl_text_renderer.h"
 #include "service/deck_import.h"
 #include "service/study_service.h"
@@ -95,6 +96,7 @@ KeyCodes sdl_key_codes()
     keys.f3 = SDL_SCANCODE_F3;
     keys.f4 = SDL_SCANCODE_F4;
     keys.f5 = SDL_SCANCODE_F5;
+    keys.r = SDL_SCANCODE_R;
     return keys;
 }
 
@@ -196,11 +198,14 @@ int run_window(const WindowOptions& options)
     apply_theme(preferences.ui.theme, preferences.ui.scale);
 
     SdlTextRenderer text_renderer(sdl.renderer, data / "fonts");
+    // After SdlSession, so it is gone before SDL_Quit; espeak and the audio device start on the
+    // first word spoken, not here.
+    SdlSpeech speech;
     const int64_t start_ms = now_utc_ms();
     StudySettings settings;
     settings.clock = local_day_clock(start_ms);
     StudyService study(**collection, settings);
-    AppUi ui(study, UiContext{*fonts, &text_renderer, sdl_key_codes(), preferences.ui});
+    AppUi ui(study, UiContext{*fonts, &text_renderer, sdl_key_codes(), preferences.ui, &speech});
 
     if (options.screen) {
         auto screen = screen_from_name(*options.screen);
@@ -286,7 +291,7 @@ int run_window(const WindowOptions& options)
             }
             apply_theme(wanted->theme, wanted->scale);
             preferences.ui = *wanted;
-            ui.set_context(UiContext{fonts_now, &text_renderer, sdl_key_codes(), preferences.ui});
+            ui.set_context(UiContext{fonts_now, &text_renderer, sdl_key_codes(), preferences.ui, &speech});
         }
 
         text_renderer.trim();

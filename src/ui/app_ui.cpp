@@ -60,6 +60,8 @@ Status AppUi::open(ScreenId screen, int64_t now_ms)
 
 void AppUi::go_to_decks()
 {
+    if (m_context.speech)
+        m_context.speech->stop();
     m_study.end_session();
     m_decks.invalidate();
     m_screen = ScreenId::Decks;

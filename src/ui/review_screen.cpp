@@ -42,6 +42,14 @@ ReviewScreen::Action ReviewScreen::frame(StudyService& study, const UiContext& u
         m_revealed = false;
         m_check.reset();
         m_input.clear();
+        m_spoken_on_show = m_spoken_on_reveal = false;
+    }
+    speak_if_due(*card, ui);
+    if (ui.speech) {
+        if (auto notice = ui.speech->take_notice())
+            m_notice = *notice;
+        if (key_pressed(ui.keys.r) && russian_visible(*card) && !(typed(*card) && !m_revealed))
+            ui.speech->say(card->note.russian);
     }
 
     draw_header(study, ui);
@@ -93,6 +101,11 @@ void ReviewScreen::draw_header(StudyService& study, const UiContext& ui)
         ImGui::TextWrapped("%s", m_error.c_str());
         ImGui::PopStyleColor();
     }
+    if (!m_notice.empty()) {
+        ImGui::PushStyleColor(ImGuiCol_Text, colours.muted);
+        ImGui::TextWrapped("%s", m_notice.c_str());
+        ImGui::PopStyleColor();
+    }
     ImGui::Spacing();
 }
 
@@ -115,6 +128,8 @@ void ReviewScreen::draw_card(const StudyCard& card, const UiContext& ui, float h
     // English glosses run longer than Russian headwords: a smaller face keeps them on one line.
     const float front_size = card.card.direction == Direction::EnglishToRussian ? 46 : (m_revealed ? 54 : 64);
     face_centered(ui, front_text(card), ui.px(front_size), colours.text, inner);
+    if (card.card.direction == Direction::RussianToEnglish)
+        speaker_button(ui, card.note.russian, "Listen (R)");
     if (m_romanization && card.card.direction == Direction::RussianToEnglish)
         text_centered(romanized(card.note.russian), ui.fonts.body, colours.muted);
     if (!m_revealed && typed(card)) {
@@ -129,6 +144,8 @@ void ReviewScreen::draw_card(const StudyCard& card, const UiContext& ui, float h
         if (m_check)
             draw_check(ui);
         face_centered(ui, back_text(card), ui.px(36), colours.accent, inner);
+        if (card.card.direction == Direction::EnglishToRussian)
+            speaker_button(ui, card.note.russian, "Listen (R)");
         if (m_romanization && card.card.direction == Direction::EnglishToRussian)
             text_centered(romanized(card.note.russian), ui.fonts.body, colours.muted);
         std::string grammar = card.note.part_of_speech;
@@ -141,6 +158,7 @@ void ReviewScreen::draw_card(const StudyCard& card, const UiContext& ui, float h
         if (!card.note.example_russian.empty()) {
             ImGui::Dummy(ImVec2(0, ui.px(14)));
             face_centered(ui, card.note.example_russian, ui.px(22), colours.text, inner * 0.92f);
+            speaker_button(ui, card.note.example_russian, "Listen to the sentence");
             face_centered(ui, card.note.example_english, ui.px(18), colours.muted, inner * 0.92f);
         }
     }
@@ -149,6 +167,28 @@ void ReviewScreen::draw_card(const StudyCard& card, const UiContext& ui, float h
 }
 
 bool ReviewScreen::typed(const StudyCard& card) const { return card.card.direction == Direction::EnglishToRussian; }
+
+bool ReviewScreen::russian_visible(const StudyCard& card) const
+{
+    return card.card.direction == Direction::RussianToEnglish || m_revealed;
+}
+
+void ReviewScreen::speak_if_due(const StudyCard& card, const UiContext& ui)
+{
+    if (!ui.speech || m_speak_mode == SpeakMode::Off || !russian_visible(card))
+        return;
+    // The Russian is spoken once when it first appears (on show) or once the answer is revealed;
+    // an English → Russian card never speaks before the learner has answered.
+    const bool on_show = m_speak_mode == SpeakMode::OnShow && !m_spoken_on_show && !m_spoken_on_reveal;
+    const bool on_reveal = m_revealed && !m_spoken_on_reveal &&
+                           (m_speak_mode == SpeakMode::OnReveal || card.card.direction == Direction::EnglishToRussian);
+    if (on_show || on_reveal) {
+        ui.speech->say(card.note.russian);
+        m_spoken_on_show = true;
+        if (m_revealed)
+            m_spoken_on_reveal = true;
+    }
+}
 
 std::optional<UiPreferences> ReviewScreen::take_preferences_request()
 {

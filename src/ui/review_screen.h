@@ -26,6 +26,11 @@ public:
     // A change of preferences asked for on this screen (phonetic typing, keyboard).
     std::optional<UiPreferences> take_preferences_request();
 
+    // When the Russian side is spoken by itself.
+    enum class SpeakMode { Off, OnShow, OnReveal };
+    void set_speak_mode(SpeakMode mode) { m_speak_mode = mode; }
+    SpeakMode speak_mode() const { return m_speak_mode; }
+
 private:
     void draw_header(StudyService& study, const UiContext& ui);
     void draw_card(const StudyCard& card, const UiContext& ui, float height);
@@ -35,11 +40,18 @@ private:
     Action grade(StudyService& study, Rating rating, int64_t now_ms);
     bool typed(const StudyCard& card) const;
 
+    void speak_if_due(const StudyCard& card, const UiContext& ui);
+    bool russian_visible(const StudyCard& card) const;
+
     bool m_revealed = false;
     bool m_romanization = false;
+    bool m_spoken_on_show = false;
+    bool m_spoken_on_reveal = false;
+    std::string m_notice; // e.g. why there is no sound
     AnswerInput m_input;
     std::optional<AnswerCheck> m_check;
     std::optional<UiPreferences> m_preferences_request;
+    SpeakMode m_speak_mode = SpeakMode::OnShow;
     CardId m_shown_card;
     int64_t m_shown_at_ms = 0;
     std::string m_error;

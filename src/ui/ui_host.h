@@ -42,6 +42,7 @@ struct KeyCodes {
     int f3 = -1;                            // stress marks on/off
     int f4 = -1;                            // phonetic typing on/off
     int f5 = -1;                            // romanization on/off
+    int r = -1;                             // speak the Russian side again
 };
 
 struct RenderedText {

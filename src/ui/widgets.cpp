@@ -77,6 +77,19 @@ bool button_centered(const char* label, float width)
     return ImGui::Button(label, ImVec2(width, 0));
 }
 
+void speaker_button(const UiContext& ui, std::string_view russian, const char* label)
+{
+    if (!ui.speech || !ui.speech->available() || russian.empty())
+        return;
+    ImGui::PushFont(ui.fonts.small);
+    ImGui::PushID(russian.data(), russian.data() + russian.size());
+    const float width = ImGui::CalcTextSize(label).x + ImGui::GetStyle().FramePadding.x * 2;
+    if (button_centered(label, width))
+        ui.speech->say(russian);
+    ImGui::PopID();
+    ImGui::PopFont();
+}
+
 void rule_centered(float width, ImU32 colour)
 {
     const float avail = ImGui::GetContentRegionAvail().x;

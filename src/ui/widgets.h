@@ -28,6 +28,9 @@ void face_centered(const UiContext& ui, std::string_view text, float pixel_size,
 // A wide button centred in the window; returns true when clicked.
 bool button_centered(const char* label, float width);
 
+// A small centred button that speaks `russian`; nothing when speech is unavailable.
+void speaker_button(const UiContext& ui, std::string_view russian, const char* label);
+
 // A horizontal hairline of `width`, centred in the current column.
 void rule_centered(float width, ImU32 colour);
 
