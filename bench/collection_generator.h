@@ -1,15 +1,5 @@
-// Makes large collections for benchmarks: N cards over a few decks, with a realistic mix of new,
-// learning and review cards and a review history behind the studied ones.
+// The collection generator now lives in the service module (`letopis dev generate` uses it too);
+// this header keeps the benchmarks' include working.
 #pragma once
 
-#include <cstdint>
-#include <filesystem>
-
-#include "util/result.h"
-
-namespace letopis {
-
-// Writes a collection with `cards` cards (two per note) at `path`, as of `now_ms`.
-Status generate_collection(const std::filesystem::path& path, int64_t cards, int64_t now_ms, uint64_t seed);
-
-} // namespace letopis
+#include "service/collection_generator.h"

@@ -36,6 +36,12 @@ int run_cli(int argc, char** argv)
     // Subcommands, one file each (command_*.cpp).
     add_fsrs_commands(app, context);
     add_import_command(app, context);
+    add_deck_commands(app, context);
+    add_say_command(app, context);
+    add_check_answer_command(app, context);
+    add_check_command(app, context);
+    add_backup_command(app, context);
+    add_dev_commands(app, context);
 
     try {
         app.parse(argc, argv);

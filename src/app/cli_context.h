@@ -21,6 +21,12 @@ struct CliContext {
 
 // One per command file; keep the list in cli.cpp in step with these.
 void add_import_command(CLI::App& app, CliContext& context);
+void add_deck_commands(CLI::App& app, CliContext& context);
 void add_fsrs_commands(CLI::App& app, CliContext& context);
+void add_say_command(CLI::App& app, CliContext& context);
+void add_check_answer_command(CLI::App& app, CliContext& context);
+void add_check_command(CLI::App& app, CliContext& context);
+void add_backup_command(CLI::App& app, CliContext& context);
+void add_dev_commands(CLI::App& app, CliContext& context);
 
 } // namespace letopis

@@ -1,9 +1,11 @@
-// `letopis fsrs …`: tools around the scheduler (replay, for comparison with the reference).
+// `letopis fsrs …`: tools around the scheduler (replay, for comparison with the reference; optimize,
+// to fit the weights to a review log).
 #include <CLI/CLI.hpp>
 
 #include <memory>
 
 #include "app/cli_context.h"
+#include "app/fsrs_optimize_command.h"
 #include "app/fsrs_replay_command.h"
 
 namespace letopis {
@@ -39,6 +41,29 @@ void add_fsrs_commands(CLI::App& app, CliContext& context)
         if (relearning->count())
             args->options.relearning_steps = args->relearning_steps;
         context.command = [args] { return run_fsrs_replay(args->options); };
+    });
+
+    auto* optimize = fsrs->add_subcommand("optimize", "Fit the 21 FSRS weights to a review log (default: the collection's own)");
+    struct OptimizeArguments {
+        FsrsOptimizeOptions options;
+        int utc_offset = 0;
+        int rollover = 0;
+    };
+    auto optimize_args = std::make_shared<OptimizeArguments>();
+    optimize->add_option("--input", optimize_args->options.input, "Review log CSV (card_id,review_time_ms,rating)");
+    optimize->add_flag("--json", optimize_args->options.json, "Print weights and held-out figures as JSON");
+    auto* utc_offset = optimize->add_option("--utc-offset", optimize_args->utc_offset,
+                                            "Learner's UTC offset in minutes (default: this computer's)");
+    auto* rollover = optimize->add_option("--rollover", optimize_args->rollover, "Hour the learner's day starts (default 4)");
+    optimize->callback([&context, optimize_args, utc_offset, rollover] {
+        if (utc_offset->count())
+            optimize_args->options.utc_offset_minutes = optimize_args->utc_offset;
+        if (rollover->count())
+            optimize_args->options.rollover_hour = optimize_args->rollover;
+        context.command = [&context, optimize_args] {
+            optimize_args->options.collection = context.collection_path();
+            return run_fsrs_optimize(optimize_args->options);
+        };
     });
 }
 

@@ -24,6 +24,7 @@
 #include "app/sdl_speech.h"
 #include "app/sdl_text_renderer.h"
 #include "service/deck_import.h"
+#include "service/optimizer_job.h"
 #include "service/study_service.h"
 #include "storage/collection.h"
 #include "ui/app_ui.h"
@@ -204,8 +205,12 @@ int run_window(const WindowOptions& options)
     const int64_t start_ms = now_utc_ms();
     StudySettings settings;
     settings.clock = local_day_clock(start_ms);
+    if (auto weights = load_fsrs_params(**collection))
+        settings.scheduler.params = *weights;
     StudyService study(**collection, settings);
-    AppUi ui(study, UiContext{*fonts, &text_renderer, sdl_key_codes(), preferences.ui, &speech});
+    // Declared after the collection and the study service: its destructor stops a running fit.
+    OptimizerJob optimizer(**collection, settings.clock);
+    AppUi ui(study, UiContext{*fonts, &text_renderer, sdl_key_codes(), preferences.ui, &speech}, &optimizer);
 
     if (options.screen) {
         auto screen = screen_from_name(*options.screen);
@@ -275,6 +280,16 @@ int run_window(const WindowOptions& options)
         }
         if (!batch.empty())
             frames_to_draw = kFramesAfterEvent;
+        if (ui.take_weights_applied()) {
+            // Weights applied on the options screen: the next session schedules with them.
+            if (auto weights = load_fsrs_params(**collection))
+                study.set_fsrs_params(*weights);
+        }
+        if (ui.wants_frames()) {
+            // A progress bar is moving: about 30 frames a second is plenty.
+            frames_to_draw = std::max(frames_to_draw, 1);
+            SDL_Delay(33);
+        }
         if (!deferred.empty())
             frames_to_draw = std::max(frames_to_draw, 1);
 

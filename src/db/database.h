@@ -23,6 +23,7 @@ enum class DbOpen {
                        // only correct when no other connection is writing the file
     ReadWrite,         // the file must exist
     Create,            // read-write, creating the file if missing
+    Memory,            // a private, empty database in memory; the path only names it in messages
 };
 
 // A statement from the cache, reset (and its bindings cleared) when the lease ends, so a
@@ -77,6 +78,30 @@ public:
     // out), e.g. fold_key(), so SQL such as migrations can use our text rules.
     Status register_text_function(const std::string& name,
                                   std::function<std::string(std::string_view)> fn);
+    // Registers a collation for `COLLATE name` in SQL. `compare` gets UTF-8 text and returns
+    // <0, 0 or >0; it must be a total order and must not throw.
+    Status register_collation(const std::string& name,
+                              std::function<int(std::string_view, std::string_view)> compare);
+
+    // Calls `hook` after each commit of this connection in WAL mode, with the number of pages
+    // now in the WAL. Replaces SQLite's automatic checkpoints: the hook decides when to
+    // checkpoint. The hook runs inside the commit call and must not throw.
+    Status set_wal_hook(std::function<void(int64_t wal_pages)> hook);
+    // Copies the WAL into the main file as far as readers allow (PASSIVE) or, with Truncate,
+    // waits for readers and empties the WAL. Returns the pages left in the WAL afterwards.
+    enum class Checkpoint { Passive, Truncate };
+    Result<int64_t> checkpoint(Checkpoint mode);
+
+    // Copies this database, as of one consistent moment, into a new file `dest` with SQLite's
+    // online backup API (other connections may keep writing meanwhile). The copy is written to a
+    // temporary file beside `dest`, switched to a rollback journal so it is one self-contained
+    // file, synced and renamed into place: `dest` is never seen half-written. An existing `dest`
+    // is replaced.
+    Status backup_to(const std::filesystem::path& dest);
+    // Replaces the whole content of this database with that of the database file `source`, in one
+    // write transaction of this connection (on failure nothing changes). `source` is only read.
+    // Both must have the same page size when this database is in WAL mode.
+    Status restore_from(const std::filesystem::path& source);
 
     // An Error for SQLite result code `rc` (primary or extended), naming the file and `what`.
     Error error(int rc, std::string_view what) const;
@@ -92,11 +117,14 @@ private:
     std::filesystem::path m_path;
     sqlite3* m_db = nullptr;
     std::unordered_map<std::string, CacheSlot> m_cache;
+    std::function<void(int64_t)> m_wal_hook;
 };
 
 // Kind of error for an SQLite result code: BUSY/LOCKED → Locked, READONLY → ReadOnly,
 // FULL → DiskFull, NOTADB → NotACollection, CORRUPT → Corrupt, IOERR/CANTOPEN → Io,
-// anything else → Database.
-ErrorKind error_kind_for_sqlite(int rc);
+// anything else → Database. With the operating system's errno of an IOERR/CANTOPEN, a file
+// system that is full (ENOSPC, EDQUOT) gives DiskFull and one that refuses writes (EROFS,
+// EACCES, EPERM) gives ReadOnly.
+ErrorKind error_kind_for_sqlite(int rc, int system_errno = 0);
 
 } // namespace letopis

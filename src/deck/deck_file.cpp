@@ -1,5 +1,5 @@
-// Deck file parser (see deck_file.h and docs/deck-format.md). It stops at the first problem and
-// names its file and line; the full deck linter, which reports everything, is separate.
+// Deck file reader (see deck_file.h and docs/deck-format.md). It reads on past each problem and
+// collects them all, so the linter can list every one; parse_deck_text reports the first.
 #include "deck/deck_file.h"
 
 #include <algorithm>
@@ -12,6 +12,7 @@
 #include <optional>
 #include <unordered_map>
 
+#include "text/fast_normalize.h"
 #include "text/normalize.h"
 
 namespace letopis {
@@ -54,20 +55,21 @@ constexpr std::array<ColumnInfo, 10> kColumns = {{
 constexpr std::string_view kKnownColumnList =
     "key, russian, english, pos, grammar, example_ru, example_en, tags, source, notes";
 
-enum class Metadata : uint8_t { Title, Description, Author, Licence, Source, Directions };
+enum class Metadata : uint8_t { Title, Description, Author, Licence, Source, Directions, Encoding };
 
 struct MetadataInfo {
     std::string_view name;
     Metadata field;
 };
 
-constexpr std::array<MetadataInfo, 6> kMetadata = {{
+constexpr std::array<MetadataInfo, 7> kMetadata = {{
     {"title", Metadata::Title},
     {"description", Metadata::Description},
     {"author", Metadata::Author},
     {"licence", Metadata::Licence},
     {"source", Metadata::Source},
     {"directions", Metadata::Directions},
+    {"encoding", Metadata::Encoding},
 }};
 
 std::string_view trim_spaces(std::string_view text)
@@ -140,6 +142,15 @@ std::string hex_code_point(unsigned char c)
 
 // Names a control character in a line (other than tab), which no field may hold. NUL bytes
 // are what a UTF-16 file looks like when read as UTF-8, so they get their own advice.
+const ColumnInfo* find_column(std::string_view name)
+{
+    for (const auto& info : kColumns) {
+        if (info.name == name)
+            return &info;
+    }
+    return nullptr;
+}
+
 std::optional<std::string> control_character_problem(std::string_view line)
 {
     for (char ch : line) {
@@ -157,81 +168,67 @@ std::optional<std::string> control_character_problem(std::string_view line)
 
 class DeckParser {
 public:
-    DeckParser(std::string_view file_name, std::string_view deck_key)
-        : m_file_name(file_name)
-    {
-        m_deck.key = std::string(deck_key);
-    }
+    explicit DeckParser(std::string_view deck_key) { m_reading.deck.key = std::string(deck_key); }
 
-    Result<DeckFile> parse(std::string_view text)
+    DeckReading read(std::string_view text)
     {
-        if (text.starts_with(kUtf8Bom))
+        if (text.starts_with(kUtf8Bom)) {
             text.remove_prefix(kUtf8Bom.size());
-        else if (text.starts_with("\xFF\xFE") || text.starts_with("\xFE\xFF"))
-            return error(1, "the file is UTF-16; save it as UTF-8");
+        } else if (text.starts_with("\xFF\xFE") || text.starts_with("\xFE\xFF")) {
+            error(1, "the file is UTF-16; save it as UTF-8");
+            return std::move(m_reading);
+        }
 
         const auto lines = split_lines(text);
-        for (size_t i = 0; i < lines.size(); ++i) {
-            const auto line_number = static_cast<int32_t>(i + 1);
-            if (auto status = check_encoding(line_number, lines[i]); !status.ok())
-                return status.error();
-        }
+        for (size_t i = 0; i < lines.size(); ++i)
+            check_encoding(static_cast<int32_t>(i + 1), lines[i]);
 
         for (size_t i = 0; i < lines.size(); ++i) {
             const auto line_number = static_cast<int32_t>(i + 1);
             const std::string_view line = lines[i];
-            Status status;
             if (is_blank(line))
                 continue;
             if (line.starts_with('#'))
-                status = read_comment(line_number, line);
-            else if (m_columns.empty())
-                status = read_header(line_number, line);
-            else
-                status = read_note(line_number, line);
-            if (!status.ok())
-                return status.error();
+                read_comment(line_number, line);
+            else if (m_header_line == 0 && !m_header_failed)
+                read_header(line_number, line);
+            else if (!m_header_failed)
+                read_note(line_number, line);
         }
 
-        if (m_columns.empty()) {
-            return error(std::max<int32_t>(1, static_cast<int32_t>(lines.size())),
-                         "missing header line: after the `#` lines, one line must name the columns, "
-                         "e.g. key<TAB>russian<TAB>english");
+        if (m_header_line == 0 && !m_header_failed) {
+            error(std::max<int32_t>(1, static_cast<int32_t>(lines.size())),
+                  "missing header line: after the `#` lines, one line must name the columns, "
+                  "e.g. key<TAB>russian<TAB>english");
         }
-        if (m_deck.title.empty())
-            return error(1, "missing title: add a line `# title: …` at the top of the file");
-        return std::move(m_deck);
+        if (m_reading.deck.title.empty())
+            error(1, "missing title: add a line `# title: …` at the top of the file");
+        return std::move(m_reading);
     }
 
 private:
-    Error error(int32_t line, std::string_view what) const
+    void error(int32_t line, std::string what)
     {
-        std::string message(m_file_name);
-        message += ':';
-        message += std::to_string(line);
-        message += ": ";
-        message += what;
-        return make_error(ErrorKind::Parse, std::move(message));
+        m_reading.diagnostics.push_back(Diagnostic{line, Severity::Error, std::move(what)});
     }
 
-    Status check_encoding(int32_t line_number, std::string_view line) const
+    void check_encoding(int32_t line_number, std::string_view line)
     {
         if (!is_valid_utf8(line)) {
-            return error(line_number, "the text is not valid UTF-8; the file must be saved as UTF-8 "
-                                      "(in a spreadsheet, choose the \"Unicode (UTF-8)\" character set)");
+            error(line_number, "the text is not valid UTF-8; the file must be saved as UTF-8 "
+                               "(in a spreadsheet, choose the \"Unicode (UTF-8)\" character set)");
         }
         if (auto problem = control_character_problem(line))
-            return error(line_number, *problem);
-        return {};
+            error(line_number, std::move(*problem));
     }
 
     // `# name: value` before the header is metadata; any other `#` line is a comment.
-    Status read_comment(int32_t line_number, std::string_view line)
+    void read_comment(int32_t line_number, std::string_view line)
     {
         std::string_view rest = trim_spaces(line.substr(1));
         const size_t colon = rest.find(':');
         if (colon == std::string_view::npos)
-            return {};
+            return;
         const std::string name = ascii_lower(trim_spaces(rest.substr(0, colon)));
         const MetadataInfo* info = nullptr;
         for (const auto& candidate : kMetadata) {
@@ -239,53 +236,60 @@ private:
                 info = &candidate;
         }
         if (info == nullptr)
-            return {};
-        if (!m_columns.empty()) {
-            return error(line_number, "the metadata line `# " + std::string(name) +
-                                          ":` must come before the header line (line " +
-                                          std::to_string(m_header_line) + ")");
+            return;
+        if (m_header_line != 0) {
+            error(line_number, "the metadata line `# " + std::string(name) + ":` must come before the header line (line " +
+                                   std::to_string(m_header_line) + ")");
+            return;
         }
         if (auto seen = m_metadata_lines.find(info->name); seen != m_metadata_lines.end()) {
-            return error(line_number, "`# " + std::string(name) + ":` is given twice (first on line " +
-                                          std::to_string(seen->second) + ")");
+            error(line_number, "`# " + std::string(name) + ":` is given twice (first on line " +
+                                   std::to_string(seen->second) + ")");
+            return;
         }
         m_metadata_lines.emplace(info->name, line_number);
 
+        DeckFile& deck = m_reading.deck;
         std::string value = to_nfc(trim_spaces(rest.substr(colon + 1)));
         switch (info->field) {
-        case Metadata::Title: m_deck.title = std::move(value); break;
-        case Metadata::Description: m_deck.description = std::move(value); break;
-        case Metadata::Author: m_deck.author = std::move(value); break;
-        case Metadata::Licence: m_deck.licence = std::move(value); break;
-        case Metadata::Source: m_deck.source = std::move(value); break;
-        case Metadata::Directions: return read_directions(line_number, value);
+        case Metadata::Title: deck.title = std::move(value); break;
+        case Metadata::Description: deck.description = std::move(value); break;
+        case Metadata::Author: deck.author = std::move(value); break;
+        case Metadata::Licence: deck.licence = std::move(value); break;
+        case Metadata::Source: deck.source = std::move(value); break;
+        case Metadata::Directions: read_directions(line_number, value); break;
+        case Metadata::Encoding: deck.encoding = std::move(value); break;
         }
-        return {};
     }
 
-    Status read_directions(int32_t line_number, std::string_view value)
+    void read_directions(int32_t line_number, std::string_view value)
     {
         bool russian_to_english = false;
         bool english_to_russian = false;
         for (std::string_view word : split(value, ' ')) {
             if (word.empty())
                 continue;
-            if (word == "ru-en")
+            if (word == "ru-en") {
                 russian_to_english = true;
-            else if (word == "en-ru")
+            } else if (word == "en-ru") {
                 english_to_russian = true;
-            else
-                return error(line_number, "unknown direction \"" + std::string(word) +
-                                              "\" (write ru-en, en-ru or both, separated by a space)");
+            } else {
+                error(line_number, "unknown direction \"" + std::string(word) +
+                                       "\" (write ru-en, en-ru or both, separated by a space)");
+                return;
+            }
         }
-        if (!russian_to_english && !english_to_russian)
-            return error(line_number, "`# directions:` is empty (write ru-en, en-ru or both)");
-        m_deck.studies_russian_to_english = russian_to_english;
-        m_deck.studies_english_to_russian = english_to_russian;
-        return {};
+        if (!russian_to_english && !english_to_russian) {
+            error(line_number, "`# directions:` is empty (write ru-en, en-ru or both)");
+            return;
+        }
+        m_reading.deck.studies_russian_to_english = russian_to_english;
+        m_reading.deck.studies_english_to_russian = english_to_russian;
     }
 
-    Status read_header(int32_t line_number, std::string_view line)
+    // Reports every problem of the header. Unknown and repeated columns are then ignored, so
+    // the notes below can still be checked.
+    void read_header(int32_t line_number, std::string_view line)
     {
         const auto names = split(line, '\t');
         bool any_known = false;
@@ -294,87 +298,92 @@ private:
                 any_known = true;
         }
         if (!any_known) {
-            return error(line_number, "missing header line: the first line that is not a `#` line must "
-                                      "name the columns, e.g. key<TAB>russian<TAB>english");
+            error(line_number, "missing header line: the first line that is not a `#` line must "
+                               "name the columns, e.g. key<TAB>russian<TAB>english");
+            m_header_failed = true;
+            return;
         }
 
-        std::vector<Column> columns;
+        std::vector<std::optional<Column>> columns;
         for (size_t i = 0; i < names.size(); ++i) {
             const std::string name = ascii_lower(trim_spaces(names[i]));
-            if (name.empty())
-                return error(line_number, "column " + std::to_string(i + 1) + " of the header has no name");
+            columns.emplace_back();
+            if (name.empty()) {
+                error(line_number, "column " + std::to_string(i + 1) + " of the header has no name");
+                continue;
+            }
             const ColumnInfo* info = find_column(name);
             if (info == nullptr) {
-                return error(line_number, "unknown column \"" + std::string(trim_spaces(names[i])) +
-                                              "\" (known columns: " + std::string(kKnownColumnList) + ")");
+                error(line_number, "unknown column \"" + std::string(trim_spaces(names[i])) +
+                                       "\" (known columns: " + std::string(kKnownColumnList) + ")");
+                continue;
             }
-            for (Column seen : columns) {
-                if (seen == info->column)
-                    return error(line_number, "column \"" + name + "\" appears twice in the header");
+            bool repeated = false;
+            for (const auto& seen : columns)
+                repeated = repeated || seen == info->column;
+            if (repeated) {
+                error(line_number, "column \"" + name + "\" appears twice in the header");
+                continue;
             }
-            columns.push_back(info->column);
+            columns.back() = info->column;
         }
         for (const auto& info : kColumns) {
             if (!info.required)
                 continue;
             bool present = false;
-            for (Column column : columns)
+            for (const auto& column : columns)
                 present = present || column == info.column;
             if (!present) {
-                return error(line_number, "missing required column \"" + std::string(info.name) +
-                                              "\" (every deck needs key, russian and english)");
+                error(line_number, "missing required column \"" + std::string(info.name) +
+                                       "\" (every deck needs key, russian and english)");
             }
+            m_has_column[static_cast<size_t>(info.column)] = present;
         }
         m_columns = std::move(columns);
         m_header_line = line_number;
-        return {};
     }
 
-    Status read_note(int32_t line_number, std::string_view line)
+    void read_note(int32_t line_number, std::string_view line)
     {
         const auto fields = split(line, '\t');
         if (fields.size() != m_columns.size()) {
-            return error(line_number, "expected " + std::to_string(m_columns.size()) +
-                                          " tab-separated fields (as in the header on line " +
-                                          std::to_string(m_header_line) + "), found " +
-                                          std::to_string(fields.size()));
+            error(line_number, "expected " + std::to_string(m_columns.size()) +
+                                   " tab-separated fields (as in the header on line " + std::to_string(m_header_line) +
+                                   "), found " + std::to_string(fields.size()));
+            return;
         }
 
         DeckEntry entry;
         entry.line = line_number;
         Note& note = entry.note;
-        for (size_t i = 0; i < fields.size(); ++i)
-            field_for(note, m_columns[i]) = to_nfc(trim_spaces(fields[i]));
+        for (size_t i = 0; i < fields.size(); ++i) {
+            if (m_columns[i])
+                field_for(note, *m_columns[i]) = to_nfc_fast(trim_spaces(fields[i]));
+        }
 
-        if (note.key.empty())
-            return error(line_number, "the key field is empty; every note needs a unique key");
-        for (char c : note.key) {
-            if (!is_key_char(c)) {
-                return error(line_number, "key \"" + note.key +
-                                              "\" may contain only a-z, 0-9, '-', '_' and '.'");
+        if (has_column(Column::Key)) {
+            if (note.key.empty()) {
+                error(line_number, "the key field is empty; every note needs a unique key");
+            } else if (!std::all_of(note.key.begin(), note.key.end(), is_key_char)) {
+                error(line_number, "key \"" + note.key + "\" may contain only a-z, 0-9, '-', '_' and '.'");
             }
         }
-        if (note.russian.empty())
-            return error(line_number, "the russian field is empty");
-        if (note.english.empty())
-            return error(line_number, "the english field is empty");
-        if (auto seen = m_key_lines.find(note.key); seen != m_key_lines.end()) {
-            return error(line_number, "duplicate key \"" + note.key + "\" (first used on line " +
-                                          std::to_string(seen->second) + ")");
+        if (has_column(Column::Russian) && note.russian.empty())
+            error(line_number, "the russian field is empty");
+        if (has_column(Column::English) && note.english.empty())
+            error(line_number, "the english field is empty");
+        if (!note.key.empty()) {
+            if (auto seen = m_key_lines.find(note.key); seen != m_key_lines.end()) {
+                error(line_number, "duplicate key \"" + note.key + "\" (first used on line " +
+                                       std::to_string(seen->second) + ")");
+            } else {
+                m_key_lines.emplace(note.key, line_number);
+            }
         }
-        m_key_lines.emplace(note.key, line_number);
-        m_deck.entries.push_back(std::move(entry));
-        return {};
+        m_reading.deck.entries.push_back(std::move(entry));
     }
 
-    static const ColumnInfo* find_column(std::string_view name)
-    {
-        for (const auto& info : kColumns) {
-            if (info.name == name)
-                return &info;
-        }
-        return nullptr;
-    }
+    bool has_column(Column column) const { return m_has_column[static_cast<size_t>(column)]; }
 
     static std::string& field_for(Note& note, Column column)
     {
@@ -393,21 +402,43 @@ private:
         VERIFY_NOT_REACHED();
     }
 
-    std::string_view m_file_name;
-    DeckFile m_deck;
-    std::vector<Column> m_columns; // empty until the header has been read
+    DeckReading m_reading;
+    std::vector<std::optional<Column>> m_columns; // empty until the header has been read
+    std::array<bool, kColumns.size()> m_has_column{};
     int32_t m_header_line = 0;
+    bool m_header_failed = false; // the first line was no header: the notes cannot be read
     std::unordered_map<std::string_view, int32_t> m_metadata_lines;
     std::unordered_map<std::string, int32_t> m_key_lines;
 };
 
 } // namespace
 
+DeckReading read_deck_text(std::string_view text, std::string_view deck_key)
+{
+    return DeckParser(deck_key).read(text);
+}
+
+bool is_valid_note_key(std::string_view key) { return !key.empty() && std::all_of(key.begin(), key.end(), is_key_char); }
+
+bool is_deck_column_name(std::string_view name) { return find_column(name) != nullptr; }
+
+bool is_deck_metadata_name(std::string_view name)
+{
+    return std::any_of(kMetadata.begin(), kMetadata.end(), [&](const MetadataInfo& info) { return info.name == name; });
+}
+
 Result<DeckFile> parse_deck_text(std::string_view text, std::string_view file_name, std::string_view deck_key)
 {
-    // Only std::bad_alloc can escape the parser; it must not cross the module boundary.
+    // Only std::bad_alloc can escape the reader; it must not cross the module boundary.
     try {
-        return DeckParser(file_name, deck_key).parse(text);
+        DeckReading reading = read_deck_text(text, deck_key);
+        for (const auto& diagnostic : reading.diagnostics) {
+            if (diagnostic.severity == Severity::Error) {
+                return make_error(ErrorKind::Parse, std::string(file_name) + ":" + std::to_string(diagnostic.line) +
+                                                        ": " + diagnostic.message);
+            }
+        }
+        return std::move(reading.deck);
     } catch (const std::exception& e) {
         return make_error(ErrorKind::Parse, std::string(file_name) + ": " + e.what());
     }

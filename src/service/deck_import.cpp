@@ -1,15 +1,29 @@
-// Deck import: file → DeckFile (deck module) → collection (storage), all inside one transaction.
+// Deck import: file → ImportedFile (deck module) → collection (storage), all inside one
+// transaction, so a failure half-way leaves the collection as it was.
 #include "service/deck_import.h"
 
 #include <algorithm>
 #include <system_error>
+#include <unordered_map>
+#include <unordered_set>
 
 namespace letopis {
+namespace {
+
+bool same_text(const Note& a, const Note& b)
+{
+    return a.russian == b.russian && a.english == b.english && a.part_of_speech == b.part_of_speech &&
+           a.grammar == b.grammar && a.example_russian == b.example_russian &&
+           a.example_english == b.example_english && a.tags == b.tags && a.source == b.source && a.notes == b.notes;
+}
+
+} // namespace
 
 Result<ImportReport> import_deck(Collection& collection, const DeckFile& deck)
 {
     ImportReport report;
     report.deck_title = deck.title;
+    report.deck_key = deck.key;
     auto status = collection.transact([&]() -> Status {
         auto existing = collection.deck_by_key(deck.key);
         if (!existing)
@@ -21,19 +35,69 @@ Result<ImportReport> import_deck(Collection& collection, const DeckFile& deck)
         auto deck_id = collection.upsert_deck(info);
         if (!deck_id)
             return deck_id.error();
-        const int64_t before = existing->has_value() ? *collection.note_count(*deck_id) : 0;
+
+        std::unordered_map<std::string, Note> known;
+        std::unordered_set<int64_t> suspended;
+        if (existing->has_value()) {
+            auto notes = collection.notes_in_deck(*deck_id);
+            if (!notes)
+                return notes.error();
+            for (auto& note : *notes)
+                known.emplace(note.key, std::move(note));
+            auto suspended_ids = collection.suspended_notes(*deck_id);
+            if (!suspended_ids)
+                return suspended_ids.error();
+            for (NoteId id : *suspended_ids)
+                suspended.insert(id.value);
+        }
+
+        std::unordered_set<std::string_view> in_file;
+        std::vector<Note> added; // stored together at the end: one statement per note
         for (const auto& entry : deck.entries) {
             Note note = entry.note;
             note.deck = *deck_id;
-            auto id = collection.upsert_note(note);
-            if (!id)
-                return id.error();
+            if (!in_file.insert(entry.note.key).second)
+                continue; // a key given twice counts once, as first given
+            auto found = known.find(note.key);
+            if (found == known.end()) {
+                added.push_back(std::move(note));
+                continue;
+            }
+            ++report.notes_updated;
+            // Unchanged notes are left alone: re-importing a large deck then writes almost nothing.
+            if (!same_text(found->second, note)) {
+                auto id = collection.upsert_note(note);
+                if (!id)
+                    return id.error();
+                ++report.notes_changed;
+            }
+            if (suspended.count(found->second.id.value) > 0) {
+                auto changed = collection.set_note_suspended(found->second.id, false);
+                if (!changed)
+                    return changed.error();
+                report.notes_restored += *changed > 0 ? 1 : 0;
+            }
         }
-        auto after = collection.note_count(*deck_id);
-        if (!after)
-            return after.error();
-        report.notes_added = static_cast<int32_t>(*after - before);
-        report.notes_updated = static_cast<int32_t>(deck.entries.size()) - report.notes_added;
+
+        TRY_STATUS(collection.insert_new_notes(*deck_id, added));
+        report.notes_added = static_cast<int32_t>(added.size());
+
+        // Notes gone from the file: suspended, never deleted, so their history stays. Listed in
+        // the order they were added.
+        std::vector<const Note*> gone;
+        for (const auto& [key, note] : known) {
+            if (in_file.count(key) == 0)
+                gone.push_back(&note);
+        }
+        std::sort(gone.begin(), gone.end(), [](const Note* a, const Note* b) { return a->id < b->id; });
+        for (const Note* missing : gone) {
+            const Note& note = *missing;
+            report.notes_missing.push_back({note.key, note.russian});
+            auto changed = collection.set_note_suspended(note.id, true);
+            if (!changed)
+                return changed.error();
+            report.notes_suspended += *changed > 0 ? 1 : 0;
+        }
         return {};
     });
     if (!status)
@@ -41,12 +105,38 @@ Result<ImportReport> import_deck(Collection& collection, const DeckFile& deck)
     return report;
 }
 
+Result<ImportReport> import_read_file(Collection& collection, const ImportedFile& file, std::string_view file_label)
+{
+    if (file.has_errors()) {
+        std::string message;
+        for (const auto& diagnostic : file.diagnostics) {
+            if (diagnostic.severity != Severity::Error)
+                continue;
+            if (!message.empty())
+                message += '\n';
+            message += format_diagnostic(file_label, diagnostic);
+        }
+        return make_error(ErrorKind::Parse, std::move(message));
+    }
+    auto report = import_deck(collection, file.deck);
+    if (!report)
+        return report.error();
+    report->warnings = file.diagnostics;
+    return report;
+}
+
+Result<ImportReport> import_file(Collection& collection, const std::filesystem::path& path,
+                                 const ImportFileOptions& options)
+{
+    auto file = read_import_file(path, options);
+    if (!file)
+        return file.error();
+    return import_read_file(collection, *file, path.string());
+}
+
 Result<ImportReport> import_deck_file(Collection& collection, const std::filesystem::path& path)
 {
-    auto deck = read_deck_file(path);
-    if (!deck)
-        return deck.error();
-    return import_deck(collection, *deck);
+    return import_file(collection, path, ImportFileOptions{});
 }
 
 Result<std::vector<ImportReport>> import_missing_decks(Collection& collection,

@@ -1,23 +1,93 @@
-// Applies the daily limits to the raw counts that storage reports.
+// Reads a deck's queue candidates (due cards, the first new cards, today's studied notes and
+// counts) and hands them to the pure queue builder in core/scheduler/daily_queue.
 #include "service/deck_overview.h"
 
 #include <algorithm>
+#include <limits>
+#include <unordered_set>
+
+#include "service/deck_options.h"
 
 namespace letopis {
+
+namespace {
+
+constexpr int32_t kAllDue = std::numeric_limits<int32_t>::max();
+
+} // namespace
+
+Result<DailyQueue> load_daily_queue(Collection& collection, const DeckInfo& deck, int64_t now_ms,
+                                    const StudySettings& settings, const FsrsInference& fsrs)
+{
+    const int64_t today = day_number(now_ms, settings.clock);
+    const int64_t day_start = day_start_ms(today, settings.clock);
+    const int64_t day_end = day_start_ms(today + 1, settings.clock);
+
+    // Today's answers: what the limits have used up, and the notes whose other cards now wait.
+    auto answers = collection.answers_between(deck.id, day_start, day_end);
+    if (!answers)
+        return answers.error();
+    std::unordered_set<NoteId> studied;
+    std::unordered_set<CardId> introduced; // new cards answered for the first time today
+    int32_t reviews_done = 0;
+    for (const AnswerBrief& answer : *answers) {
+        studied.insert(answer.note);
+        if (answer.phase_before == CardPhase::New)
+            introduced.insert(answer.card);
+        else if (answer.phase_before == CardPhase::Review)
+            ++reviews_done;
+    }
+    DailyLimits limits;
+    limits.new_cards = std::max(deck.new_per_day - static_cast<int32_t>(introduced.size()), 0);
+    limits.reviews = std::max(deck.reviews_per_day - reviews_done, 0);
+
+    // Every learning and review card due today: reviews are ranked by retrievability, so each
+    // must be seen. Read unsorted and without the columns ranking does not need; a session reads
+    // the whole card when it shows it.
+    auto due = collection.due_cards_brief(deck.id, day_end);
+    if (!due)
+        return due.error();
+
+    std::vector<Card> fresh;
+    if (limits.new_cards > 0) {
+        // New cards come in note order, both directions of a note together, so about two per
+        // wanted card, plus the ones that notes studied today hide. If burying hid more than
+        // that, fetch a longer list and build again.
+        int64_t fetch = int64_t{limits.new_cards} * 2 + static_cast<int64_t>(studied.size()) * 2 + 16;
+        while (true) {
+            const auto limit = static_cast<int32_t>(std::min<int64_t>(fetch, kAllDue));
+            auto fetched = collection.new_cards(deck.id, limit);
+            if (!fetched)
+                return fetched.error();
+            fresh = std::move(*fetched);
+            DailyQueue queue =
+                build_daily_queue(QueueCandidates{*due, fresh, &studied}, limits, now_ms, settings.clock, fsrs);
+            const bool maybe_more = static_cast<int64_t>(fresh.size()) == limit && limit < kAllDue;
+            if (queue.new_count >= limits.new_cards || !maybe_more || queue.fresh_examined < fresh.size())
+                return queue;
+            fetch *= 4;
+        }
+    }
+    return build_daily_queue(QueueCandidates{*due, fresh, &studied}, limits, now_ms, settings.clock, fsrs);
+}
+
+QueueCounts counts_of(const DailyQueue& queue)
+{
+    QueueCounts counts;
+    counts.learning = static_cast<int32_t>(queue.learning.size());
+    counts.review = queue.review_count;
+    counts.new_cards = queue.new_count;
+    return counts;
+}
 
 Result<QueueCounts> queue_counts(Collection& collection, const DeckInfo& deck, int64_t now_ms,
                                  const StudySettings& settings)
 {
-    const int64_t today = day_number(now_ms, settings.clock);
-    auto raw = collection.card_counts(deck.id, now_ms, day_start_ms(today, settings.clock),
-                                      day_start_ms(today + 1, settings.clock));
-    if (!raw)
-        return raw.error();
-    QueueCounts counts;
-    counts.learning = raw->learning_due;
-    counts.review = std::clamp(deck.reviews_per_day - raw->reviews_today, 0, raw->review_due);
-    counts.new_cards = std::clamp(deck.new_per_day - raw->new_studied_today, 0, raw->new_cards);
-    return counts;
+    const FsrsInference fsrs(settings.scheduler.params, settings.scheduler.desired_retention);
+    auto queue = load_daily_queue(collection, deck, now_ms, settings, fsrs);
+    if (!queue)
+        return queue.error();
+    return counts_of(*queue);
 }
 
 Result<std::vector<DeckSummary>> deck_summaries(Collection& collection, int64_t now_ms,
@@ -26,16 +96,21 @@ Result<std::vector<DeckSummary>> deck_summaries(Collection& collection, int64_t 
     auto decks = collection.decks();
     if (!decks)
         return decks.error();
+    const FsrsInference fsrs(settings.scheduler.params, settings.scheduler.desired_retention);
     std::vector<DeckSummary> summaries;
     summaries.reserve(decks->size());
-    for (const auto& deck : *decks) {
-        auto counts = queue_counts(collection, deck, now_ms, settings);
-        if (!counts)
-            return counts.error();
+    for (const auto& stored : *decks) {
+        auto options = load_deck_options(collection, stored, settings);
+        if (!options)
+            return options.error();
+        const DeckInfo deck = with_limits(stored, *options);
+        auto queue = load_daily_queue(collection, deck, now_ms, settings_for_deck(settings, *options), fsrs);
+        if (!queue)
+            return queue.error();
         auto notes = collection.note_count(deck.id);
         if (!notes)
             return notes.error();
-        summaries.push_back(DeckSummary{deck, *counts, *notes});
+        summaries.push_back(DeckSummary{deck, counts_of(*queue), *notes});
     }
     return summaries;
 }

@@ -27,12 +27,56 @@ Status StudyService::start_session(DeckId deck, int64_t now_ms)
     for (const auto& info : *decks) {
         if (info.id != deck)
             continue;
-        auto session = std::make_unique<StudySession>(m_collection, info, m_settings);
+        auto options = load_deck_options(m_collection, info, m_settings);
+        if (!options)
+            return options.error();
+        auto session = std::make_unique<StudySession>(m_collection, with_limits(info, *options),
+                                                      settings_for_deck(m_settings, *options));
         TRY_STATUS(session->advance(now_ms));
         m_session = std::move(session);
         return {};
     }
     return make_error(ErrorKind::NotFound, "The deck no longer exists in this collection.");
+}
+
+Result<DeckInfo> StudyService::find_deck(DeckId deck)
+{
+    auto decks = m_collection.decks();
+    if (!decks)
+        return decks.error();
+    for (const auto& info : *decks) {
+        if (info.id == deck)
+            return info;
+    }
+    return make_error(ErrorKind::NotFound, "The deck no longer exists in this collection.");
+}
+
+Result<DeckOptions> StudyService::deck_options(DeckId deck)
+{
+    auto info = find_deck(deck);
+    if (!info)
+        return info.error();
+    return load_deck_options(m_collection, *info, m_settings);
+}
+
+Status StudyService::set_deck_options(DeckId deck, const DeckOptions& options)
+{
+    auto info = find_deck(deck);
+    if (!info)
+        return info.error();
+    return save_deck_options(m_collection, *info, options);
+}
+
+void StudyService::set_day_clock(const DayClock& clock)
+{
+    m_settings.clock = clock;
+    if (m_session)
+        m_session->set_day_clock(clock);
+}
+
+std::optional<StudyNotice> StudyService::take_notice()
+{
+    return m_session ? m_session->take_notice() : std::nullopt;
 }
 
 void StudyService::end_session() { m_session.reset(); }
@@ -65,7 +109,7 @@ Status StudyService::refresh(int64_t now_ms)
 {
     if (!m_session)
         return {};
-    return m_session->advance(now_ms);
+    return m_session->refresh(now_ms);
 }
 
 Result<std::optional<std::string>> StudyService::setting(const std::string& key) { return m_collection.setting(key); }

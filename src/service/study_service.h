@@ -8,6 +8,7 @@
 #include <string>
 #include <vector>
 
+#include "service/deck_options.h"
 #include "service/study_settings.h"
 #include "service/study_types.h"
 #include "util/result.h"
@@ -39,15 +40,32 @@ public:
 
     // Commits the answer to the current card, then shows the next one.
     Status answer(Rating rating, int64_t now_ms, int32_t duration_ms);
-    // Re-checks the queue (e.g. a learning card has become due while the done screen was up).
+    // Re-checks the queue (e.g. a learning card has become due while the done screen was up),
+    // reading it from the collection again, so changes made outside the session count too.
     Status refresh(int64_t now_ms);
+    // News about the last answer that the learner should see, once: e.g. the card became a leech
+    // (suspended, note tagged "leech"). nullopt when there is none; the next call returns nullopt
+    // until another answer brings news. notice->message is ready to show.
+    std::optional<StudyNotice> take_notice();
+
+    // A deck's scheduler options (retention, maximum interval, steps, daily limits, leech
+    // threshold); a session started afterwards uses them, the deck list counts with them.
+    Result<DeckOptions> deck_options(DeckId deck);
+    Status set_deck_options(DeckId deck, const DeckOptions& options);
 
     Result<std::optional<std::string>> setting(const std::string& key);
     Status set_setting(const std::string& key, const std::string& value);
 
     const StudySettings& settings() const { return m_settings; }
+    // A new UTC offset (daylight saving began or ended, the computer moved): today's queue is
+    // read again on the next call that shows a card.
+    void set_day_clock(const DayClock& clock);
+    // Weights applied while the app runs (the optimizer): sessions started afterwards use them.
+    void set_fsrs_params(const FsrsParams& params) { m_settings.scheduler.params = params; }
 
 private:
+    Result<DeckInfo> find_deck(DeckId deck);
+
     Collection& m_collection;
     StudySettings m_settings;
     std::unique_ptr<StudySession> m_session;

@@ -8,8 +8,17 @@
 
 namespace letopis {
 
+// The scheduler as the app runs it: like the core's defaults, but with fuzz on, so that cards
+// learned together spread over nearby days.
+inline SchedulerConfig app_scheduler_config()
+{
+    SchedulerConfig config;
+    config.fuzz = Fuzz::On;
+    return config;
+}
+
 struct StudySettings {
-    SchedulerConfig scheduler;
+    SchedulerConfig scheduler = app_scheduler_config();
     DayClock clock;
     // When nothing else is left today, learning cards due within this window are shown early
     // (Anki's "learn ahead limit"), so a session does not stall for a ten-minute step.

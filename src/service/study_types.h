@@ -2,6 +2,7 @@
 #pragma once
 
 #include <cstdint>
+#include <string>
 
 #include "core/model/card.h"
 #include "core/model/deck.h"
@@ -26,6 +27,20 @@ struct StudyCard {
     Card card;
     Note note;
     NextStates preview; // what each rating would do, computed when the card was shown
+};
+
+// Something the learner should be told after an answer (StudyService::take_notice).
+enum class NoticeKind : uint8_t {
+    Leech, // the card lapsed too often: it is suspended and its note tagged "leech"
+};
+
+struct StudyNotice {
+    NoticeKind kind = NoticeKind::Leech;
+    CardId card;
+    NoteId note;
+    std::string front;   // the card's prompt, as shown (Russian or English)
+    int32_t lapses = 0;  // times forgotten, this one included
+    std::string message; // one sentence for the learner, ready to show
 };
 
 } // namespace letopis

@@ -10,9 +10,13 @@
 #include "db/statement.h"
 #include "db/transaction.h"
 #include "storage/embedded_sql.h"
+#include "storage/rows.h"
+#include "text/fast_normalize.h"
 #include "text/normalize.h"
 
 namespace letopis {
+
+using namespace rows;
 
 namespace {
 
@@ -20,135 +24,24 @@ constexpr std::string_view kSettingPrefix = "setting.";
 // Review ids are time_ms * 1000 + a sequence; later times would overflow int64.
 constexpr int64_t kMaxReviewTimeMs = std::numeric_limits<int64_t>::max() / 1000 - 1;
 
+// An answer that could not be written, said plainly: what happened, and that earlier answers are
+// safe (a failed transaction leaves everything committed before it intact).
+Error answer_not_saved(const std::filesystem::path& path, const Error& error)
+{
+    std::string why;
+    switch (error.kind) {
+    case ErrorKind::DiskFull: why = "the disk is full"; break;
+    case ErrorKind::ReadOnly: why = "the file or its disk cannot be written (read-only)"; break;
+    case ErrorKind::Io: why = "the disk reported an error"; break;
+    default: return error;
+    }
+    return make_error(error.kind, "The last answer was not saved to " + path.string() + ": " + why +
+                                      ". Earlier answers are safe. (" + error.message + ")");
+}
+
 Error not_found(const Collection& collection, const std::string& what)
 {
     return make_error(ErrorKind::NotFound, collection.path().string() + ": " + what + " does not exist");
-}
-
-// Turns an escaping std:: exception (bad_alloc, say) into an error, so none crosses the module.
-template <typename Fn>
-auto guarded(const std::filesystem::path& path, Fn&& fn) -> decltype(fn())
-{
-    try {
-        return fn();
-    } catch (const std::exception& e) {
-        return make_error(ErrorKind::Database, path.string() + ": " + e.what());
-    }
-}
-
-// Columns: id, key, title, description, new_per_day, reviews_per_day.
-DeckInfo deck_from_row(const Statement& row)
-{
-    DeckInfo deck;
-    deck.id = DeckId{row.column_int(0)};
-    deck.key = row.column_text(1);
-    deck.title = row.column_text(2);
-    deck.description = row.column_text(3);
-    deck.new_per_day = static_cast<int32_t>(row.column_int(4));
-    deck.reviews_per_day = static_cast<int32_t>(row.column_int(5));
-    return deck;
-}
-
-// Columns: id, deck_id, key, russian, english, part_of_speech, grammar, example_russian,
-// example_english, tags, source, notes.
-Note note_from_row(const Statement& row)
-{
-    Note note;
-    note.id = NoteId{row.column_int(0)};
-    note.deck = DeckId{row.column_int(1)};
-    note.key = row.column_text(2);
-    note.russian = row.column_text(3);
-    note.english = row.column_text(4);
-    note.part_of_speech = row.column_text(5);
-    note.grammar = row.column_text(6);
-    note.example_russian = row.column_text(7);
-    note.example_english = row.column_text(8);
-    note.tags = row.column_text(9);
-    note.source = row.column_text(10);
-    note.notes = row.column_text(11);
-    return note;
-}
-
-// Columns: id, note_id, deck_id, direction, phase, stability, difficulty, due_ms,
-// last_review_ms, step, reps, lapses, scheduled_days, suspended. CHECK constraints keep
-// direction and phase in range.
-Card card_from_row(const Statement& row)
-{
-    Card card;
-    card.id = CardId{row.column_int(0)};
-    card.note = NoteId{row.column_int(1)};
-    card.deck = DeckId{row.column_int(2)};
-    card.direction = static_cast<Direction>(row.column_int(3));
-    CardSchedule& s = card.schedule;
-    s.phase = static_cast<CardPhase>(row.column_int(4));
-    std::optional<double> stability = row.column_optional_double(5);
-    std::optional<double> difficulty = row.column_optional_double(6);
-    if (stability && difficulty)
-        s.memory = MemoryState{*stability, *difficulty};
-    s.due_ms = row.column_int(7);
-    s.last_review_ms = row.column_int(8);
-    s.step = static_cast<int32_t>(row.column_int(9));
-    s.reps = static_cast<int32_t>(row.column_int(10));
-    s.lapses = static_cast<int32_t>(row.column_int(11));
-    s.scheduled_days = static_cast<int32_t>(row.column_int(12));
-    card.suspended = row.column_int(13) != 0;
-    return card;
-}
-
-// Columns: id, card_id, time_ms, rating, phase_before, elapsed_days, retrievability,
-// stability, difficulty, scheduled_days, due_ms, duration_ms.
-ReviewRecord review_from_row(const Statement& row)
-{
-    ReviewRecord review;
-    review.id = ReviewId{row.column_int(0)};
-    review.card = CardId{row.column_int(1)};
-    review.time_ms = row.column_int(2);
-    review.rating = rating_from_int(static_cast<int>(row.column_int(3))).value_or(Rating::Good);
-    review.phase_before = static_cast<CardPhase>(row.column_int(4));
-    review.elapsed_days = static_cast<int32_t>(row.column_int(5));
-    review.retrievability = row.column_double(6);
-    review.stability = row.column_double(7);
-    review.difficulty = row.column_double(8);
-    review.scheduled_days = static_cast<int32_t>(row.column_int(9));
-    review.due_ms = row.column_int(10);
-    review.duration_ms = static_cast<int32_t>(row.column_int(11));
-    return review;
-}
-
-// Steps `stmt` to the end, turning each row into a T.
-template <typename T, typename FromRow>
-Result<std::vector<T>> collect(Statement& stmt, FromRow from_row)
-{
-    std::vector<T> out;
-    for (;;) {
-        Result<bool> row = stmt.step();
-        if (!row)
-            return row.error();
-        if (!*row)
-            return out;
-        out.push_back(from_row(stmt));
-    }
-}
-
-// The row `stmt` finds, if any.
-template <typename T, typename FromRow>
-Result<std::optional<T>> first(Statement& stmt, FromRow from_row)
-{
-    Result<bool> row = stmt.step();
-    if (!row)
-        return row.error();
-    if (!*row)
-        return std::optional<T>();
-    return std::optional<T>(from_row(stmt));
-}
-
-Result<int64_t> single_int(Statement& stmt)
-{
-    Result<bool> row = stmt.step();
-    if (!row)
-        return row.error();
-    VERIFY(*row); // only used for aggregate queries, which always return a row
-    return stmt.column_int(0);
 }
 
 Note normalized(const Note& note)
@@ -184,6 +77,7 @@ Status Collection::transact(const std::function<Status()>& fn)
             TRY_STATUS(fn());
             return savepoint->release();
         }
+        TRY_STATUS(check_file_in_place());
         Result<Transaction> transaction = Transaction::begin(*m_db);
         if (!transaction)
             return transaction.error();
@@ -340,6 +234,103 @@ Result<int64_t> Collection::note_count(DeckId deck)
     });
 }
 
+Result<std::vector<Note>> Collection::notes_in_deck(DeckId deck)
+{
+    return guarded(m_path, [&]() -> Result<std::vector<Note>> {
+        Result<CachedStatement> stmt = m_db->cached(sql::k_notes_by_deck);
+        if (!stmt)
+            return stmt.error();
+        (*stmt)->bind_all(deck.value);
+        return collect<Note>(**stmt, note_from_row);
+    });
+}
+
+Result<int32_t> Collection::set_note_suspended(NoteId note, bool suspended)
+{
+    return guarded(m_path, [&]() -> Result<int32_t> {
+        int32_t changed = 0;
+        Status written = transact([&]() -> Status {
+            Result<CachedStatement> stmt = m_db->cached(sql::k_cards_suspend_by_note);
+            if (!stmt)
+                return stmt.error();
+            (*stmt)->bind_all(note.value, suspended ? 1 : 0);
+            TRY_STATUS((*stmt)->run());
+            changed = static_cast<int32_t>(m_db->changes());
+            return {};
+        });
+        if (!written)
+            return written.error();
+        return changed;
+    });
+}
+
+Result<std::vector<NoteId>> Collection::suspended_notes(DeckId deck)
+{
+    return guarded(m_path, [&]() -> Result<std::vector<NoteId>> {
+        Result<CachedStatement> stmt = m_db->cached(sql::k_notes_suspended);
+        if (!stmt)
+            return stmt.error();
+        (*stmt)->bind_all(deck.value);
+        return collect<NoteId>(**stmt, [](const Statement& row) { return NoteId{row.column_int(0)}; });
+    });
+}
+
+Status Collection::insert_new_notes(DeckId deck, const std::vector<Note>& notes)
+{
+    for (const Note& note : notes) {
+        if (note.key.empty())
+            return make_error(ErrorKind::InvalidInput, "note \"" + note.russian + "\" has no key");
+    }
+    return guarded(m_path, [&]() -> Status {
+        return transact([&]() -> Status {
+            Result<CachedStatement> exists = m_db->cached(sql::k_deck_exists);
+            if (!exists)
+                return exists.error();
+            (*exists)->bind_all(deck.value);
+            Result<bool> row = (*exists)->step();
+            if (!row)
+                return row.error();
+            if (!*row)
+                return not_found(*this, "deck " + std::to_string(deck.value));
+
+            // The batch is numbered here, after the deck's last note, rather than by a
+            // subquery per insert.
+            Result<CachedStatement> max_order = m_db->cached(sql::k_note_max_order);
+            if (!max_order)
+                return max_order.error();
+            (*max_order)->bind_all(deck.value);
+            Result<int64_t> last_order = single_int(**max_order);
+            if (!last_order)
+                return last_order.error();
+            int64_t order = *last_order;
+
+            int64_t first_id = 0;
+            for (const Note& note : notes) {
+                Result<CachedStatement> insert = m_db->cached(sql::k_note_insert_at);
+                if (!insert)
+                    return insert.error();
+                // Imported text is NFC already; the quick check keeps this path fast.
+                (*insert)->bind_all(deck.value, to_nfc_fast(note.key), to_nfc_fast(note.russian),
+                                    to_nfc_fast(note.english), to_nfc_fast(note.part_of_speech),
+                                    to_nfc_fast(note.grammar), to_nfc_fast(note.example_russian),
+                                    to_nfc_fast(note.example_english), to_nfc_fast(note.tags),
+                                    to_nfc_fast(note.source), to_nfc_fast(note.notes), fold_key_fast(note.russian),
+                                    ++order);
+                TRY_STATUS((*insert)->run());
+                if (first_id == 0)
+                    first_id = m_db->last_insert_rowid();
+            }
+            if (first_id == 0)
+                return {};
+            Result<CachedStatement> cards = m_db->cached(sql::k_cards_insert_for_notes);
+            if (!cards)
+                return cards.error();
+            (*cards)->bind_all(deck.value, first_id);
+            return (*cards)->run();
+        });
+    });
+}
+
 // --- cards ---
 
 Result<Card> Collection::card(CardId id)
@@ -391,6 +382,45 @@ Result<std::vector<Card>> Collection::new_cards(DeckId deck, int32_t limit)
     });
 }
 
+Result<std::vector<Card>> Collection::due_cards_brief(DeckId deck, int64_t due_before_ms)
+{
+    return guarded(m_path, [&]() -> Result<std::vector<Card>> {
+        Result<CachedStatement> stmt = m_db->cached(sql::k_cards_due_brief);
+        if (!stmt)
+            return stmt.error();
+        (*stmt)->bind_all(deck.value, due_before_ms);
+        // Columns: id, note_id, phase, stability, difficulty, due_ms, last_review_ms, scheduled_days.
+        return collect<Card>(**stmt, [deck](const Statement& row) {
+            Card card;
+            card.id = CardId{row.column_int(0)};
+            card.note = NoteId{row.column_int(1)};
+            card.deck = deck;
+            card.schedule.phase = static_cast<CardPhase>(row.column_int(2));
+            if (!row.column_is_null(3) && !row.column_is_null(4))
+                card.schedule.memory = MemoryState{row.column_double(3), row.column_double(4)};
+            card.schedule.due_ms = row.column_int(5);
+            card.schedule.last_review_ms = row.column_int(6);
+            card.schedule.scheduled_days = static_cast<int32_t>(row.column_int(7));
+            return card;
+        });
+    });
+}
+
+Result<std::vector<AnswerBrief>> Collection::answers_between(DeckId deck, int64_t start_ms, int64_t end_ms)
+{
+    return guarded(m_path, [&]() -> Result<std::vector<AnswerBrief>> {
+        Result<CachedStatement> stmt = m_db->cached(sql::k_answers_between);
+        if (!stmt)
+            return stmt.error();
+        (*stmt)->bind_all(deck.value, start_ms, end_ms);
+        // Columns: card_id, note_id, phase_before (a CHECK keeps it in range).
+        return collect<AnswerBrief>(**stmt, [](const Statement& row) {
+            return AnswerBrief{CardId{row.column_int(0)}, NoteId{row.column_int(1)},
+                               static_cast<CardPhase>(row.column_int(2))};
+        });
+    });
+}
+
 Result<DeckCardCounts> Collection::card_counts(DeckId deck, int64_t learning_cutoff_ms, int64_t day_start_ms,
                                                int64_t day_end_ms)
 {
@@ -430,6 +460,48 @@ Result<ReviewId> Collection::record_answer(const Card& updated, const ReviewReco
     return guarded(m_path, [&]() -> Result<ReviewId> {
         ReviewId id;
         Status written = transact([&]() -> Status {
+            // The card as it is now: kept in the undo journal, so an undo restores it exactly.
+            Result<CachedStatement> current = m_db->cached(sql::k_card_by_id);
+            if (!current)
+                return current.error();
+            (*current)->bind_all(updated.id.value);
+            Result<std::optional<Card>> before = first<Card>(**current, card_from_row);
+            if (!before)
+                return before.error();
+            if (!before->has_value())
+                return not_found(*this, "card " + std::to_string(updated.id.value));
+
+            // Time-ordered and unique: a second answer in the same millisecond, or a clock that
+            // went back, still gets an id after every earlier one. Starting from the device id's
+            // last digits keeps two devices answering in the same millisecond apart.
+            Result<CachedStatement> max_id = m_db->cached(sql::k_review_max_id);
+            if (!max_id)
+                return max_id.error();
+            Result<int64_t> largest = single_int(**max_id);
+            if (!largest)
+                return largest.error();
+            id = ReviewId{std::max(review.time_ms * 1000 + m_device_id % 1000, *largest + 1)};
+
+            Result<CachedStatement> insert = m_db->cached(sql::k_review_insert);
+            if (!insert)
+                return insert.error();
+            (*insert)->bind_all(id.value, m_device_id, updated.id.value, review.time_ms,
+                                static_cast<int>(review.rating), static_cast<int>(review.phase_before),
+                                review.elapsed_days, review.retrievability, review.stability, review.difficulty,
+                                review.scheduled_days, review.due_ms, review.duration_ms);
+            TRY_STATUS((*insert)->run());
+
+            const CardSchedule& old = (*before)->schedule;
+            Result<CachedStatement> journal = m_db->cached(sql::k_undo_journal_insert);
+            if (!journal)
+                return journal.error();
+            (*journal)->bind_all(id.value, static_cast<int>(old.phase),
+                                 old.memory ? std::optional(old.memory->stability) : std::nullopt,
+                                 old.memory ? std::optional(old.memory->difficulty) : std::nullopt, old.due_ms,
+                                 old.last_review_ms, old.step, old.reps, old.lapses, old.scheduled_days,
+                                 (*before)->suspended);
+            TRY_STATUS((*journal)->run());
+
             const CardSchedule& s = updated.schedule;
             std::optional<double> stability, difficulty;
             if (s.memory) {
@@ -441,31 +513,10 @@ Result<ReviewId> Collection::record_answer(const Card& updated, const ReviewReco
                 return update.error();
             (*update)->bind_all(updated.id.value, static_cast<int>(s.phase), stability, difficulty, s.due_ms,
                                 s.last_review_ms, s.step, s.reps, s.lapses, s.scheduled_days, updated.suspended);
-            TRY_STATUS((*update)->run());
-            if (m_db->changes() == 0)
-                return not_found(*this, "card " + std::to_string(updated.id.value));
-
-            // Time-ordered and unique: a second answer in the same millisecond, or a clock that
-            // went back, still gets an id after every earlier one.
-            Result<CachedStatement> max_id = m_db->cached(sql::k_review_max_id);
-            if (!max_id)
-                return max_id.error();
-            Result<int64_t> largest = single_int(**max_id);
-            if (!largest)
-                return largest.error();
-            id = ReviewId{std::max(review.time_ms * 1000, *largest + 1)};
-
-            Result<CachedStatement> insert = m_db->cached(sql::k_review_insert);
-            if (!insert)
-                return insert.error();
-            (*insert)->bind_all(id.value, m_device_id, updated.id.value, review.time_ms,
-                                static_cast<int>(review.rating), static_cast<int>(review.phase_before),
-                                review.elapsed_days, review.retrievability, review.stability, review.difficulty,
-                                review.scheduled_days, review.due_ms, review.duration_ms);
-            return (*insert)->run();
+            return (*update)->run();
         });
         if (!written)
-            return written.error();
+            return m_file_lost ? *m_file_lost : answer_not_saved(m_path, written.error());
         return id;
     });
 }
@@ -488,6 +539,20 @@ Result<int64_t> Collection::review_count()
         if (!stmt)
             return stmt.error();
         return single_int(**stmt);
+    });
+}
+
+Result<std::vector<ReviewLogEntry>> Collection::review_log()
+{
+    return guarded(m_path, [&]() -> Result<std::vector<ReviewLogEntry>> {
+        // Prepared, not cached: it runs once per optimization.
+        Result<Statement> stmt = m_db->prepare(sql::k_review_log);
+        if (!stmt)
+            return stmt.error();
+        return collect<ReviewLogEntry>(*stmt, [](const Statement& row) {
+            return ReviewLogEntry{row.column_int(0), row.column_int(1),
+                                  rating_from_int(static_cast<int>(row.column_int(2))).value_or(Rating::Good)};
+        });
     });
 }
 

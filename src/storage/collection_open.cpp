@@ -1,5 +1,7 @@
 // Opening a collection: check the file read-only before anything may write it, take the
-// single-instance lock, then open read-write, set the pragmas and create the schema if new.
+// single-instance lock, then open read-write, set the pragmas, and create the schema if new or
+// back the file up and migrate it if it is older than this build.
+#include <sys/stat.h>
 #include <unistd.h>
 
 #include <array>
@@ -14,9 +16,13 @@
 
 #include "db/database.h"
 #include "db/statement.h"
+#include "storage/backup_files.h"
+#include "storage/checkpointer.h"
 #include "storage/collection.h"
 #include "storage/embedded_sql.h"
 #include "storage/file_lock.h"
+#include "storage/schema_versions.h"
+#include "text/collation.h"
 #include "text/normalize.h"
 
 namespace letopis {
@@ -26,14 +32,27 @@ namespace fs = std::filesystem;
 namespace {
 
 constexpr int32_t kApplicationId = 0x4C54504E; // "LTPN"
-constexpr int32_t kSchemaVersion = 1;
+constexpr int32_t kSchemaVersion = schema::kCurrentVersion;
+// The undo journal keeps the schedules from before this many of the latest answers.
+constexpr int kUndoJournalSize = 1000;
 constexpr char kSqliteMagic[] = "SQLite format 3"; // 15 characters + NUL = the 16-byte header
 constexpr size_t kSqliteHeaderSize = 100;
 constexpr size_t kApplicationIdOffset = 68;
+constexpr int kCacheKib = 32 * 1024;
+// WAL size (pages) at which the checkpointer is asked to copy it into the main file (SQLite's
+// own default threshold), and at which the writer does it itself because the thread lags.
+constexpr int64_t kCheckpointPages = 1000;
+constexpr int64_t kWriterCheckpointPages = 20000;
 constexpr int kBusyTimeoutMs = 200; // only non-Letopis programs can contend: we hold the lock
 constexpr std::string_view kDeviceIdKey = "device_id";
 
 enum class FileState { New, Existing };
+
+struct FileFacts {
+    FileState state = FileState::New;
+    int32_t version = 0; // user_version of an existing file
+    uintmax_t size = 0;
+};
 
 fs::path sibling(const fs::path& file, std::string_view suffix)
 {
@@ -79,14 +98,14 @@ uint32_t read_be32(const unsigned char* p)
 
 // Decides whether `file` is a collection we may open, without writing it: first from the raw
 // header bytes, then through a read-only connection. New means "missing or empty: initialise".
-Result<FileState> inspect(const fs::path& file)
+Result<FileFacts> inspect(const fs::path& file, IntegrityCheck integrity)
 {
     std::error_code ec;
     fs::file_status status = fs::status(file, ec);
     if (ec && ec != std::errc::no_such_file_or_directory)
         return make_error(ErrorKind::Io, "cannot read " + file.string() + ": " + ec.message());
     if (!fs::exists(status))
-        return FileState::New;
+        return FileFacts{};
     if (fs::is_directory(status))
         return not_a_collection(file, "it is a folder");
     if (!fs::is_regular_file(status))
@@ -98,7 +117,7 @@ Result<FileState> inspect(const fs::path& file)
     if (ec)
         return make_error(ErrorKind::Io, "cannot read " + file.string() + ": " + ec.message());
     if (size == 0 && !wal_exists)
-        return FileState::New;
+        return FileFacts{};
 
     if (size > 0) {
         std::array<unsigned char, kSqliteHeaderSize> header{};
@@ -152,7 +171,7 @@ Result<FileState> inspect(const fs::path& file)
         return inspection_error(file, objects.error());
 
     if (*app_id == 0 && *version == 0 && *objects == 0)
-        return FileState::New; // an empty SQLite database: nothing to lose by initialising it
+        return FileFacts{}; // an empty SQLite database: nothing to lose by initialising it
     if (*app_id != kApplicationId)
         return not_a_collection(file, "it is another program's SQLite database");
     if (*version > kSchemaVersion)
@@ -163,12 +182,14 @@ Result<FileState> inspect(const fs::path& file)
     if (*version < 1)
         return make_error(ErrorKind::Corrupt, file.string() + " is damaged: it has no schema version");
 
+    const FileFacts existing{FileState::Existing, static_cast<int32_t>(*version), size};
     // quick_check reads every page (about 3.5 ms a MiB): worth it for ordinary collections,
     // too slow for every start of a huge one. Larger files rely on the header checks above,
     // on SQLite's own checks of each page it reads, and on `letopis check`.
-    if (size > kQuickCheckMaxBytes)
-        return FileState::Existing;
-    Result<Statement> check = db.prepare("PRAGMA quick_check(1)");
+    if (integrity == IntegrityCheck::Quick && size > kQuickCheckMaxBytes)
+        return existing;
+    Result<Statement> check =
+        db.prepare(integrity == IntegrityCheck::Full ? "PRAGMA integrity_check(1)" : "PRAGMA quick_check(1)");
     if (!check)
         return inspection_error(file, check.error());
     Result<bool> row = check->step();
@@ -178,7 +199,7 @@ Result<FileState> inspect(const fs::path& file)
     if (verdict != "ok")
         return make_error(ErrorKind::Corrupt,
                           file.string() + " is damaged or incomplete (integrity check: " + verdict + ")");
-    return FileState::Existing;
+    return existing;
 }
 
 Error folder_error(const fs::path& folder, const std::error_code& ec)
@@ -217,6 +238,9 @@ Status apply_pragmas(Database& db)
     // In WAL mode, NORMAL may lose the last commits on power loss; FULL syncs the WAL on every
     // commit, so an answer is durable once record_answer returns.
     TRY_STATUS(db.exec("PRAGMA synchronous = FULL"));
+    // The deck list reads the same index ranges once per deck; SQLite's default 2 MiB cache is
+    // too small to keep them between decks on a large collection. It only grows as pages are read.
+    TRY_STATUS(db.exec("PRAGMA cache_size = -" + std::to_string(kCacheKib)));
     Result<std::string> mode = db.query_text("PRAGMA journal_mode = WAL");
     if (!mode)
         return mode.error();
@@ -255,8 +279,14 @@ Collection::Collection(fs::path path, std::unique_ptr<Database> db)
 
 Collection::~Collection()
 {
+    // The thread's connection goes first, so that ours is the last and checkpoints on closing.
     if (m_db)
-        (void)m_db->exec("PRAGMA optimize");
+        (void)m_db->set_wal_hook(nullptr);
+    m_checkpointer.reset();
+    // Not on a file that was deleted or moved: that would write into its old -wal.
+    // analysis_limit keeps the ANALYZE that optimize may run on a large file to a moment.
+    if (m_db && !m_file_lost)
+        (void)m_db->exec("PRAGMA analysis_limit = 400; PRAGMA optimize");
     // Close the connection (and its final checkpoint) before another process may take over.
     m_db.reset();
     m_lock.reset();
@@ -294,19 +324,19 @@ Result<std::unique_ptr<Collection>> Collection::open_checked(const fs::path& pat
         }
     }
 
-    Result<FileState> state = inspect(file);
-    if (!state)
-        return state.error();
+    Result<FileFacts> facts = inspect(file, IntegrityCheck::Quick);
+    if (!facts)
+        return facts.error();
     TRY_STATUS(check_writable(file, existed));
 
     Result<std::unique_ptr<FileLock>> lock = FileLock::acquire(sibling(file, ".lock"), file);
     if (!lock)
         return lock.error();
-    if (*state == FileState::New) {
+    if (facts->state == FileState::New) {
         // Another Letopis may have created the file between the first look and the lock.
-        state = inspect(file);
-        if (!state)
-            return state.error();
+        facts = inspect(file, IntegrityCheck::Quick);
+        if (!facts)
+            return facts.error();
     }
 
     Result<std::unique_ptr<Database>> db = Database::open(file, DbOpen::Create);
@@ -316,15 +346,103 @@ Result<std::unique_ptr<Collection>> Collection::open_checked(const fs::path& pat
     collection->m_lock = std::move(lock).value();
     Database& database = *collection->m_db;
 
+    TRY_STATUS(collection->remember_file_identity());
     TRY_STATUS(database.register_text_function("fold_key", [](std::string_view text) { return fold_key(text); }));
-    if (*state == FileState::New) {
+    // For ORDER BY … COLLATE russian. Never used in an index or a constraint: ICU's order may
+    // change between versions, and an index sorted by an older order would be corrupt.
+    TRY_STATUS(database.register_collation("russian", compare_russian));
+    if (facts->state == FileState::New) {
         // Created before WAL is switched on, so the schema, application id and version land in
         // the main file itself and a fresh collection is recognisable without its -wal file.
         TRY_STATUS(collection->create_schema());
     }
     TRY_STATUS(apply_pragmas(database));
+    if (facts->state == FileState::Existing && facts->version < kSchemaVersion)
+        TRY_STATUS(collection->migrate(facts->version));
     TRY_STATUS(collection->load_device_id());
+    TRY_STATUS(collection->prune_undo_journal());
+    collection->start_checkpointer();
     return collection;
+}
+
+void Collection::start_checkpointer()
+{
+    Result<std::unique_ptr<Checkpointer>> started = Checkpointer::start(m_path);
+    if (!started)
+        return; // SQLite's automatic checkpoints stay on: slower commits now and then, nothing lost
+    m_checkpointer = std::move(started).value();
+    (void)m_db->set_wal_hook([this](int64_t wal_pages) {
+        if (wal_pages >= kWriterCheckpointPages || (wal_pages >= kCheckpointPages && !m_checkpointer))
+            (void)m_db->checkpoint(Database::Checkpoint::Passive);
+        else if (wal_pages >= kCheckpointPages)
+            m_checkpointer->request();
+    });
+}
+
+Result<CollectionFileInfo> Collection::inspect_file(const fs::path& path, IntegrityCheck integrity)
+{
+    try {
+        std::error_code ec;
+        fs::path file = fs::absolute(path, ec).lexically_normal();
+        if (ec)
+            return make_error(ErrorKind::Io, "cannot resolve " + path.string() + ": " + ec.message());
+        Result<FileFacts> facts = inspect(file, integrity);
+        if (!facts)
+            return facts.error();
+        CollectionFileInfo info;
+        info.empty = facts->state == FileState::New;
+        info.schema_version = facts->version;
+        info.size_bytes = facts->size;
+        return info;
+    } catch (const std::exception& e) {
+        return make_error(ErrorKind::Io, "cannot read " + path.string() + ": " + e.what());
+    }
+}
+
+Status Collection::migrate(int32_t from)
+{
+    VERIFY(from >= 1 && from < kSchemaVersion);
+    // The backup comes first: if it cannot be written, the file stays as it is.
+    const fs::path backup = unused_backup_path(m_path, "schema-" + std::to_string(from) + "-before-upgrade");
+    std::error_code ec;
+    fs::create_directories(backup.parent_path(), ec);
+    Status copied = ec ? Status(make_error(ErrorKind::Io, ec.message())) : m_db->backup_to(backup);
+    if (!copied)
+        return make_error(copied.error().kind,
+                          m_path.string() + " was not upgraded from schema " + std::to_string(from) + " to " +
+                              std::to_string(kSchemaVersion) + ", because the backup before the upgrade failed (" +
+                              copied.error().message + ")");
+    return transact([&]() -> Status {
+        for (int32_t version = from; version < kSchemaVersion; ++version)
+            TRY_STATUS(m_db->exec(schema::kMigrations[version - 1]));
+        Result<int64_t> version = m_db->query_int("PRAGMA user_version");
+        if (!version)
+            return version.error();
+        VERIFY(*version == kSchemaVersion); // each migration sets user_version
+        return {};
+    });
+}
+
+Status Collection::prune_undo_journal()
+{
+    // Only answers of the current session can be undone; the newest kUndoJournalSize are plenty,
+    // and the journal must not grow with the log.
+    Result<CachedStatement> cutoff = m_db->cached(sql::k_undo_journal_cutoff);
+    if (!cutoff)
+        return cutoff.error();
+    (*cutoff)->bind_all(kUndoJournalSize);
+    Result<bool> row = (*cutoff)->step();
+    if (!row)
+        return row.error();
+    if (!*row)
+        return {};
+    const int64_t oldest_kept = (*cutoff)->column_int(0);
+    return transact([&]() -> Status {
+        Result<CachedStatement> prune = m_db->cached(sql::k_undo_journal_prune);
+        if (!prune)
+            return prune.error();
+        return (*prune)->bind_all(oldest_kept).run();
+    });
 }
 
 Status Collection::create_schema()

@@ -13,20 +13,53 @@ const char* screen_name(ScreenId screen)
     case ScreenId::Decks: return "decks";
     case ScreenId::Review: return "review";
     case ScreenId::Done: return "done";
+    case ScreenId::Options: return "options";
     }
     return "?";
 }
 
 std::optional<ScreenId> screen_from_name(std::string_view name)
 {
-    for (auto screen : {ScreenId::Decks, ScreenId::Review, ScreenId::Done}) {
+    for (auto screen : {ScreenId::Decks, ScreenId::Review, ScreenId::Done, ScreenId::Options}) {
         if (name == screen_name(screen))
             return screen;
     }
     return std::nullopt;
 }
 
-AppUi::AppUi(StudyService& study, UiContext context) : m_study(study), m_context(context) {}
+AppUi::AppUi(StudyService& study, UiContext context, OptimizerJob* optimizer)
+    : m_study(study), m_context(context), m_optimizer(optimizer)
+{
+}
+
+bool AppUi::take_weights_applied()
+{
+    const bool applied = m_weights_applied;
+    m_weights_applied = false;
+    return applied;
+}
+
+bool AppUi::wants_frames() const { return m_optimizer && OptimizerPanel::wants_frames(*m_optimizer); }
+
+void AppUi::draw_options(int64_t now_ms)
+{
+    (void)now_ms;
+    const Palette& colours = m_context.colours();
+    ImGui::PushFont(m_context.fonts.title);
+    ImGui::PushStyleColor(ImGuiCol_Text, colours.accent);
+    ImGui::TextUnformatted("Scheduling options");
+    ImGui::PopStyleColor();
+    ImGui::PopFont();
+    ImGui::Dummy(ImVec2(0, m_context.px(8)));
+    if (m_optimizer) {
+        if (m_optimizer_panel.frame(*m_optimizer, m_context).applied)
+            m_weights_applied = true;
+    }
+    ImGui::Dummy(ImVec2(0, m_context.px(12)));
+    if (ImGui::Button("Back to decks (Esc)") ||
+        (named_key_pressed(ImGuiKey_Escape) && !(m_optimizer && OptimizerPanel::wants_frames(*m_optimizer))))
+        go_to_decks();
+}
 
 void AppUi::set_context(UiContext context) { m_context = context; }
 
@@ -41,6 +74,10 @@ Status AppUi::open(ScreenId screen, int64_t now_ms)
 {
     if (screen == ScreenId::Decks) {
         go_to_decks();
+        return {};
+    }
+    if (screen == ScreenId::Options) {
+        m_screen = ScreenId::Options;
         return {};
     }
     auto decks = m_study.deck_summaries(now_ms);
@@ -99,6 +136,8 @@ void AppUi::frame(int64_t now_ms)
         auto action = m_decks.frame(m_study, m_context, now_ms);
         if (action.preferences)
             m_preferences_request = action.preferences;
+        if (action.options)
+            m_screen = ScreenId::Options;
         if (action.study) {
             auto status = m_study.start_session(*action.study, now_ms);
             if (status)
@@ -114,6 +153,9 @@ void AppUi::frame(int64_t now_ms)
         }
         if (auto wanted = m_review.take_preferences_request())
             m_preferences_request = wanted;
+        break;
+    case ScreenId::Options:
+        draw_options(now_ms);
         break;
     case ScreenId::Done:
         if (m_done.frame(m_study, m_context, now_ms) == DoneScreen::Action::BackToDecks) {

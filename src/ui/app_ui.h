@@ -9,18 +9,20 @@
 #include "service/study_service.h"
 #include "ui/deck_list_screen.h"
 #include "ui/done_screen.h"
+#include "ui/optimizer_panel.h"
 #include "ui/review_screen.h"
 #include "ui/ui_context.h"
 
 namespace letopis {
 
-enum class ScreenId { Decks, Review, Done };
+enum class ScreenId { Decks, Review, Done, Options };
 const char* screen_name(ScreenId screen);
 std::optional<ScreenId> screen_from_name(std::string_view name);
 
 class AppUi {
 public:
-    AppUi(StudyService& study, UiContext context);
+    // `optimizer` may be null (tests): the options screen then has no optimizer.
+    AppUi(StudyService& study, UiContext context, OptimizerJob* optimizer = nullptr);
 
     void frame(int64_t now_ms);
 
@@ -33,11 +35,16 @@ public:
 
     // The app applies a preference change (rebuilding fonts for a new scale) between frames.
     std::optional<UiPreferences> take_preferences_request();
+    // New FSRS weights were applied on the options screen (taken once).
+    bool take_weights_applied();
+    // Something is animating (a running optimization): keep drawing frames.
+    bool wants_frames() const;
     void set_context(UiContext context);
     const UiContext& context() const { return m_context; }
 
 private:
     void handle_global_keys();
+    void draw_options(int64_t now_ms);
     void go_to_decks();
 
     StudyService& m_study;
@@ -46,6 +53,9 @@ private:
     DeckListScreen m_decks;
     ReviewScreen m_review;
     DoneScreen m_done;
+    OptimizerJob* m_optimizer = nullptr;
+    OptimizerPanel m_optimizer_panel;
+    bool m_weights_applied = false;
     std::optional<UiPreferences> m_preferences_request;
     std::string m_error;
 };

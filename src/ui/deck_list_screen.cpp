@@ -166,7 +166,10 @@ void DeckListScreen::draw_preferences(const UiContext& ui, Action& action)
     ImGui::PopFont();
 
     UiPreferences wanted = ui.preferences;
-    ImGui::SameLine(std::max(0.0f, ImGui::GetWindowContentRegionMax().x - ui.px(600)));
+    ImGui::SameLine(std::max(0.0f, ImGui::GetWindowContentRegionMax().x - ui.px(720)));
+    if (ImGui::Button("Scheduling…"))
+        action.options = true;
+    ImGui::SameLine();
     if (ImGui::Button(ui.preferences.show_stress ? "Hide stress marks (F3)" : "Show stress marks (F3)"))
         wanted.show_stress = !ui.preferences.show_stress;
     ImGui::SameLine();

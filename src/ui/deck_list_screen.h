@@ -17,6 +17,7 @@ public:
     struct Action {
         std::optional<DeckId> study;
         std::optional<UiPreferences> preferences; // the learner changed theme or text size
+        bool options = false;                     // open the scheduling options
     };
 
     Action frame(StudyService& study, const UiContext& ui, int64_t now_ms);

@@ -355,6 +355,9 @@ ReviewScreen::Action ReviewScreen::grade(StudyService& study, Rating rating, int
         return Action::None;
     }
     m_error.clear();
+    m_notice.clear();
+    if (auto notice = study.take_notice())
+        m_notice = notice->message; // e.g. a leech was suspended: the learner is told
     m_revealed = false;
     m_check.reset();
     m_input.clear();

@@ -72,5 +72,32 @@ TEST(DayClock, DayStartIsTheInverse)
     EXPECT_EQ(day_start_ms(kJan1Day, DayClock{180, 4}), kJan1 + 1 * kHour);
 }
 
+TEST(DayClock, MidnightToFourIsStillYesterday)
+{
+    // 23:59 → 04:01 is a new learning day; 23:59 → 03:59 is not; in every zone the same.
+    for (int32_t offset : {-14 * 60, -9 * 60 - 30, -5 * 60, 0, 3 * 60, 5 * 60 + 45, 14 * 60}) {
+        const DayClock clock{offset, 4};
+        const int64_t local_midnight = kJan1 + kDay - offset * kMinute; // 2024-01-02 00:00 local
+        const int64_t before = local_midnight - kMinute;                  // 01-01 23:59
+        EXPECT_EQ(day_number(local_midnight + 4 * kHour + kMinute, clock), day_number(before, clock) + 1) << offset;
+        EXPECT_EQ(day_number(local_midnight + 3 * kHour + 59 * kMinute, clock), day_number(before, clock)) << offset;
+        EXPECT_EQ(day_number(local_midnight + 4 * kHour, clock), day_number(before, clock) + 1) << offset;
+    }
+}
+
+TEST(DayClock, DaylightSavingDaysAreAnHourShorterOrLonger)
+{
+    // The clock is given the offset in effect; a day that starts under one offset and ends under
+    // the next is 23 or 25 hours long. Central Europe, 2024: summer time from 31 March.
+    const DayClock winter{60, 4}, summer{120, 4};
+    constexpr int64_t kMar31Day = 19'813; // 2024-03-31
+    const int64_t starts = day_start_ms(kMar31Day, winter);
+    const int64_t ends = day_start_ms(kMar31Day + 1, summer);
+    EXPECT_EQ(ends - starts, 23 * kHour);
+    EXPECT_EQ(day_number(starts, winter), kMar31Day);
+    EXPECT_EQ(day_number(ends - 1, summer), kMar31Day);
+    EXPECT_EQ(day_start_ms(kMar31Day + 1, winter) - day_start_ms(kMar31Day, summer), 25 * kHour);
+}
+
 } // namespace
 } // namespace letopis

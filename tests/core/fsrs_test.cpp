@@ -199,6 +199,51 @@ TEST(Fsrs, LowerRetentionGivesLongerIntervals)
     EXPECT_EQ(next_interval_days(0.5, 0.97, 36500, p), 1);
 }
 
+// FsrsInference works the weight-only terms out once; its results must be the free functions'
+// to the last bit, or a replay through it would drift from the reference.
+TEST(FsrsInference, BitIdenticalToTheFreeFunctions)
+{
+    for (const FsrsParams& p : {FsrsParams::defaults(), custom_params()}) {
+        for (double retention : {0.7, 0.85, 0.9, 0.97}) {
+            const FsrsInference fsrs(p, retention);
+            for (Rating rating : kAllRatings)
+                EXPECT_EQ(fsrs.initial_state(rating), initial_state(rating, p));
+            for (double s : {0.001, 0.05, 0.3, 1.0, 2.3065, 9.7, 40.0, 300.0, 5000.0, 36500.0, -1.0, 1e9}) {
+                EXPECT_EQ(fsrs.interval_days(s, 36500), next_interval_days(s, retention, 36500, p)) << s;
+                EXPECT_EQ(fsrs.interval_days(s, 30), next_interval_days(s, retention, 30, p)) << s;
+                for (double d : {1.0, 2.5, 5.0, 7.77, 10.0, 0.0, 11.0}) {
+                    for (int32_t t : {0, 1, 2, 7, 30, 400, 10000, -3}) {
+                        const double r = retrievability(t, s, p);
+                        ASSERT_EQ(fsrs.retrievability(t, s), r);
+                        std::array<MemoryState, 4> all;
+                        for (ShortTerm st : {ShortTerm::On, ShortTerm::Off}) {
+                            fsrs.next_states(MemoryState{s, d}, t, r, st, all);
+                            for (Rating rating : kAllRatings) {
+                                const MemoryState expected = next_memory_state(MemoryState{s, d}, t, rating, r, st, p);
+                                ASSERT_EQ(fsrs.next_state(MemoryState{s, d}, t, rating, r, st), expected)
+                                    << "S=" << s << " D=" << d << " t=" << t;
+                                ASSERT_EQ(all[static_cast<int>(rating) - 1], expected);
+                            }
+                        }
+                    }
+                    ASSERT_EQ(fsrs.next_difficulty(d, Rating::Hard), next_difficulty(d, Rating::Hard, p));
+                }
+            }
+        }
+    }
+}
+
+TEST(FsrsInference, ExactIntervalIsTheUnroundedInterval)
+{
+    const FsrsInference fsrs(FsrsParams::defaults(), 0.9);
+    EXPECT_DOUBLE_EQ(fsrs.exact_interval_days(12.4, 36500), 12.4); // at 90 % the interval is S
+    EXPECT_EQ(fsrs.exact_interval_days(0.2, 36500), 1.0);            // at least a day
+    EXPECT_EQ(fsrs.exact_interval_days(500, 100), 100.0);            // at most the maximum
+    const FsrsInference low(FsrsParams::defaults(), 0.8);
+    EXPECT_GT(low.exact_interval_days(10, 36500), 10.0);
+    EXPECT_EQ(std::lround(low.exact_interval_days(10, 36500)), low.interval_days(10, 36500));
+}
+
 TEST(FsrsBounds, DefaultAndCustomWeightsAreInBounds)
 {
     EXPECT_EQ(find_weight_out_of_bounds(FsrsParams::defaults()), std::nullopt);

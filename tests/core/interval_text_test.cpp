@@ -1,4 +1,4 @@
-// Interval labels for the grade buttons, at each unit boundary.
+// Interval labels for the grade buttons, at each unit boundary; learning steps as text.
 #include "core/scheduler/interval_text.h"
 
 #include <gtest/gtest.h>
@@ -49,6 +49,27 @@ TEST(IntervalText, Table)
     };
     for (const Case& c : cases)
         EXPECT_EQ(format_interval(c.ms), c.text) << c.ms << " ms";
+}
+
+TEST(StepsText, ParsesMinutesHoursAndDays)
+{
+    using Steps = std::vector<int32_t>;
+    EXPECT_EQ(parse_steps("1m,10m"), Steps({1, 10}));
+    EXPECT_EQ(parse_steps("1m 10m"), Steps({1, 10}));
+    EXPECT_EQ(parse_steps(" 10m, 1h ,2d "), Steps({10, 60, 2880}));
+    EXPECT_EQ(parse_steps(""), Steps{});
+    EXPECT_EQ(parse_steps("  "), Steps{});
+    EXPECT_EQ(parse_steps("365d"), Steps({365 * 1440}));
+    for (const char* bad : {"10", "m", "0m", "-5m", "10x", "1m10m", "1.5h", "366d", "10m;1h", "1mm"})
+        EXPECT_FALSE(parse_steps(bad).has_value()) << bad;
+}
+
+TEST(StepsText, FormatsInTheLargestWholeUnitAndReadsBack)
+{
+    const std::vector<int32_t> steps = {1, 10, 90, 60, 1440, 2 * 1440, 1500, 1501};
+    EXPECT_EQ(format_steps(steps), "1m 10m 90m 1h 1d 2d 25h 1501m");
+    EXPECT_EQ(parse_steps(format_steps(steps)), steps);
+    EXPECT_EQ(format_steps({}), "");
 }
 
 } // namespace

@@ -3,7 +3,9 @@
 #include "core/scheduler/replay.h"
 
 #include <cmath>
+#include <cstdio>
 #include <fstream>
+#include <random>
 #include <sstream>
 #include <string>
 
@@ -103,6 +105,8 @@ TEST(Replay, ConfigForModeNames)
     ASSERT_TRUE(long_term);
     EXPECT_EQ(long_term->steps_mode, StepsMode::LongTermOnly);
     EXPECT_FALSE(long_term->short_term);
+    EXPECT_EQ(with_steps->fuzz, Fuzz::Off);
+    EXPECT_EQ(long_term->fuzz, Fuzz::Off);
     EXPECT_FALSE(replay_config("Default"));
     EXPECT_FALSE(replay_config(""));
 }
@@ -120,6 +124,46 @@ TEST(Replay, FormatsLikeTheReference)
               "2,1704150994355,1,0.08335672,10,1,0\n"
               "3,1704844322214,4,288.3052286,1,0.79574728,288\n");
     EXPECT_EQ(format_replay_csv({}), std::string(kReplayOutputHeader) + "\n");
+}
+
+// The formatter prints from integers where it safely can; every value must read as printf's
+// "%.8f" with trailing zeros dropped, on the 8-decimal grid or off it, tiny, huge or negative.
+TEST(Replay, DecimalsPrintExactlyAsPrintfWould)
+{
+    const auto reference = [](double value) {
+        char buffer[512];
+        std::snprintf(buffer, sizeof buffer, "%.8f", value);
+        std::string text = buffer;
+        while (text.back() == '0')
+            text.pop_back();
+        if (text.back() == '.')
+            text.pop_back();
+        return text == "-0" ? std::string("0") : text;
+    };
+    std::vector<double> values = {0,          -0.0,       1,           10,          36500,      0.001,
+                                  0.1,        0.12345679, 0.123456789, 0.000000005, 1e-9,       -1e-9,
+                                  -2.5,       0.99999999, 0.999999995, 1e20,        -1e20,      1e300,
+                                  5e13,       123456.78901234, 2.11810397, 288.3052286, 0.08335672};
+    std::mt19937_64 random(5);
+    std::uniform_real_distribution<double> unit(0, 1);
+    for (int i = 0; i < 20000; ++i) {
+        const double magnitude = std::pow(10.0, unit(random) * 12 - 6);
+        const double x = (random() % 3 == 0 ? -1 : 1) * magnitude;
+        values.push_back(x);
+        values.push_back(std::round(x * 1e8) / 1e8); // on the grid, as the scheduler's values are
+    }
+    std::vector<ReplayRow> rows;
+    for (double v : values)
+        rows.push_back(ReplayRow{1, 2, Rating::Good, v, v, v, 3});
+    const std::string text = format_replay_csv(rows);
+    std::istringstream lines(text);
+    std::string line;
+    ASSERT_TRUE(std::getline(lines, line));
+    for (double v : values) {
+        ASSERT_TRUE(std::getline(lines, line));
+        const std::string d = reference(v);
+        EXPECT_EQ(line, "1,2,3," + d + "," + d + "," + d + ",3") << v;
+    }
 }
 
 TEST(Replay, AcceptsCrlfAndATrailingNewline)

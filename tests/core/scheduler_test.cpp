@@ -2,6 +2,8 @@
 // lengths, and elapsed days across the learner's day boundary.
 #include "core/scheduler/scheduler.h"
 
+#include <cmath>
+#include <random>
 #include <string>
 
 #include <gtest/gtest.h>
@@ -369,6 +371,176 @@ TEST(Scheduler, MakeReviewRecordCopiesTheOutcome)
     EXPECT_EQ(record.difficulty, o.schedule.memory->difficulty);
     EXPECT_EQ(record.scheduled_days, o.schedule.scheduled_days);
     EXPECT_EQ(record.due_ms, o.schedule.due_ms);
+}
+
+TEST(Leech, ThresholdThenEveryHalfThreshold)
+{
+    struct Case {
+        int32_t lapses, threshold;
+        bool leech;
+    };
+    const Case cases[] = {
+        {7, 8, false}, {8, 8, true},  {9, 8, false}, {11, 8, false}, {12, 8, true}, {16, 8, true},
+        {14, 8, false}, {5, 5, true}, {6, 5, false}, {8, 5, true},   {1, 1, true},  {2, 1, true},
+        {100, 0, false}, {3, -1, false},
+    };
+    for (const Case& c : cases)
+        EXPECT_EQ(is_leech(c.lapses, c.threshold), c.leech) << c.lapses << " lapses, threshold " << c.threshold;
+}
+
+TEST(Leech, TheEighthLapseMakesALeech)
+{
+    const SchedulerConfig config; // threshold 8
+    CardSchedule card = review_card();
+    card.lapses = 7;
+    const NextStates st = next_states(card, kNow, config, kUtc);
+    EXPECT_TRUE(st[Rating::Again].leech);
+    EXPECT_EQ(st[Rating::Again].schedule.lapses, 8);
+    for (Rating rating : {Rating::Hard, Rating::Good, Rating::Easy})
+        EXPECT_FALSE(st[rating].leech) << rating_name(rating);
+
+    card.lapses = 6;
+    EXPECT_FALSE(next_states(card, kNow, config, kUtc)[Rating::Again].leech);
+
+    // Again in relearning is no new lapse.
+    CardSchedule relearning = answer(review_card(), Rating::Again, kNow - 15 * kMinute);
+    relearning.lapses = 7;
+    EXPECT_FALSE(next_states(relearning, kNow, config, kUtc)[Rating::Again].leech);
+
+    SchedulerConfig custom;
+    custom.leech_threshold = 3;
+    card.lapses = 2;
+    EXPECT_TRUE(next_states(card, kNow, custom, kUtc)[Rating::Again].leech);
+    custom.leech_threshold = 0;
+    card.lapses = 7;
+    EXPECT_FALSE(next_states(card, kNow, custom, kUtc)[Rating::Again].leech);
+
+    // The long-term scheduler counts lapses too.
+    SchedulerConfig long_term;
+    long_term.steps_mode = StepsMode::LongTermOnly;
+    card.lapses = 7;
+    EXPECT_TRUE(next_states(card, kNow, long_term, kUtc)[Rating::Again].leech);
+}
+
+TEST(Scheduler, EveryRatingFromEveryPhaseLongTerm)
+{
+    SchedulerConfig config;
+    config.steps_mode = StepsMode::LongTermOnly;
+    const CardSchedule learning = answer(new_card(), Rating::Again, kNow - 2 * kMinute);
+    CardSchedule relearning = answer(review_card(), Rating::Again, kNow - 15 * kMinute);
+    for (const CardSchedule& before : {new_card(), learning, review_card(), relearning}) {
+        const NextStates st = next_states(before, kNow, config, kUtc);
+        for (Rating rating : kAllRatings) {
+            const Outcome& o = st[rating];
+            EXPECT_EQ(o.schedule.phase, CardPhase::Review) << phase_name(before.phase) << " " << rating_name(rating);
+            EXPECT_GE(o.schedule.scheduled_days, 1);
+            EXPECT_EQ(o.interval_ms, o.schedule.scheduled_days * kDay);
+            const int32_t lapses = before.lapses + (before.phase == CardPhase::Review && rating == Rating::Again);
+            EXPECT_EQ(o.schedule.lapses, lapses);
+        }
+    }
+}
+
+TEST(Scheduler, DayStepsKeepTheCardInItsStepsAndCountWholeDays)
+{
+    SchedulerConfig config;
+    config.learning_steps_minutes = {1440, 3 * 1440};
+    config.relearning_steps_minutes = {2 * 1440};
+    const CardSchedule step1 = answer(new_card(), Rating::Good, kNow - 1 * kDay, config);
+    ASSERT_EQ(step1.phase, CardPhase::Learning);
+    ASSERT_EQ(step1.step, 1);
+    ASSERT_EQ(step1.scheduled_days, 3);
+    const NextStates st = next_states(step1, kNow, config, kUtc);
+    EXPECT_EQ(st[Rating::Again].schedule.scheduled_days, 1);
+    EXPECT_EQ(st[Rating::Again].schedule.step, 0);
+    EXPECT_EQ(st[Rating::Hard].schedule.scheduled_days, 3); // repeats the current step
+    EXPECT_EQ(st[Rating::Good].schedule.phase, CardPhase::Review);
+    EXPECT_EQ(st[Rating::Good].elapsed_days, 1); // the memory state sees the day that passed
+    const Outcome lapse = next_states(review_card(), kNow, config, kUtc)[Rating::Again];
+    EXPECT_EQ(lapse.schedule.phase, CardPhase::Relearning);
+    EXPECT_EQ(lapse.schedule.scheduled_days, 2);
+    EXPECT_EQ(lapse.interval_ms, 2 * kDay);
+}
+
+// Daylight-saving time: the UTC offset passed in is today's. Across a jump, answers before and
+// after it still fall on the learner's days as the clock on the wall shows them.
+TEST(Scheduler, ElapsedDaysAcrossDaylightSavingJumps)
+{
+    struct Case {
+        const char* what;
+        int64_t first_ms;    // UTC
+        int64_t second_ms;   // UTC
+        int32_t offset_now;  // minutes, in effect at the second answer
+        int32_t elapsed;
+    };
+    // Central Europe, 2024: summer time starts 31 March 01:00Z (02:00 CET → 03:00 CEST) and ends
+    // 27 October 01:00Z (03:00 CEST → 02:00 CET).
+    constexpr int64_t kMar30 = 1'711'756'800'000; // 2024-03-30T00:00Z
+    constexpr int64_t kOct26 = 1'729'900'800'000; // 2024-10-26T00:00Z
+    const Case cases[] = {
+        // Saturday 23:59 CET → Sunday 04:01 CEST: one day.
+        {"spring, 23:59 -> 04:01", kMar30 + 22 * kHour + 59 * kMinute, kMar30 + kDay + 2 * kHour + 1 * kMinute, 120, 1},
+        // Saturday 23:59 CET → Sunday 03:59 CEST: still Saturday's learning day.
+        {"spring, 23:59 -> 03:59", kMar30 + 22 * kHour + 59 * kMinute, kMar30 + kDay + 1 * kHour + 59 * kMinute, 120, 0},
+        // Saturday 23:59 CEST → Sunday 04:01 CET: one day.
+        {"autumn, 23:59 -> 04:01", kOct26 + 21 * kHour + 59 * kMinute, kOct26 + kDay + 3 * kHour + 1 * kMinute, 60, 1},
+        // Saturday 23:59 CEST → Sunday 03:59 CET (the hour that happens twice has passed): same day.
+        {"autumn, 23:59 -> 03:59", kOct26 + 21 * kHour + 59 * kMinute, kOct26 + kDay + 2 * kHour + 59 * kMinute, 60, 0},
+        // A week of summer time later, at the same wall-clock time.
+        {"spring, a week", kMar30 + 9 * kHour, kMar30 + 7 * kDay + 8 * kHour, 120, 7},
+    };
+    for (const Case& c : cases) {
+        CardSchedule card = review_card();
+        card.last_review_ms = c.first_ms;
+        const Outcome o = next_states(card, c.second_ms, SchedulerConfig{}, DayClock{c.offset_now, 4})[Rating::Good];
+        EXPECT_EQ(o.elapsed_days, c.elapsed) << c.what;
+    }
+}
+
+// Scheduler::answer works out only what one rating needs; it must agree with the full preview in
+// every field, whatever the phase, mode, steps, fuzz and short-term switch.
+TEST(Scheduler, AnswerIsThePreviewOfThatRating)
+{
+    std::mt19937_64 random(2024);
+    std::uniform_real_distribution<double> unit(0, 1);
+    const std::vector<std::vector<int32_t>> step_sets = {{}, {1, 10}, {10}, {1440, 4320}, {5, 30, 2000}};
+    int checked = 0;
+    for (int i = 0; i < 4000; ++i) {
+        SchedulerConfig config;
+        config.steps_mode = random() % 4 == 0 ? StepsMode::LongTermOnly : StepsMode::WithSteps;
+        config.short_term = random() % 3 != 0;
+        config.fuzz = random() % 2 == 0 ? Fuzz::On : Fuzz::Off;
+        config.learning_steps_minutes = step_sets[random() % step_sets.size()];
+        config.relearning_steps_minutes = step_sets[random() % step_sets.size()];
+        config.desired_retention = 0.7 + 0.29 * unit(random);
+        config.maximum_interval_days = random() % 5 == 0 ? 30 : 36500;
+        config.leech_threshold = static_cast<int32_t>(random() % 10);
+        const Scheduler scheduler(config);
+
+        CardSchedule card;
+        card.phase = static_cast<CardPhase>(random() % 4);
+        if (card.phase != CardPhase::New || random() % 5 == 0) {
+            card.memory = MemoryState{std::exp(unit(random) * 12 - 4), 1 + 9 * unit(random)};
+            card.last_review_ms = kNow - static_cast<int64_t>(unit(random) * 400 * kDay);
+            card.reps = static_cast<int32_t>(random() % 30) + 1;
+            card.lapses = static_cast<int32_t>(random() % 12);
+            card.step = static_cast<int32_t>(random() % 4);
+            card.scheduled_days = static_cast<int32_t>(random() % 300);
+        }
+        const CardId id{static_cast<int64_t>(random() % 100000)};
+        const NextStates all = scheduler.next_states(card, kNow, kUtc, id);
+        for (Rating rating : kAllRatings) {
+            const Outcome one = scheduler.answer(card, rating, kNow, kUtc, id);
+            const Outcome& expected = all[rating];
+            ASSERT_EQ(one.schedule, expected.schedule) << "case " << i << " " << rating_name(rating);
+            ASSERT_EQ(one.retrievability, expected.retrievability);
+            ASSERT_EQ(one.elapsed_days, expected.elapsed_days);
+            ASSERT_EQ(one.interval_ms, expected.interval_ms);
+            ASSERT_EQ(one.leech, expected.leech);
+            ++checked;
+        }
+    }
+    EXPECT_EQ(checked, 16000);
 }
 
 } // namespace

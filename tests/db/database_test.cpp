@@ -2,6 +2,9 @@
 // transactions and savepoints, SQL functions and the mapping of SQLite errors to ErrorKind.
 #include <gtest/gtest.h>
 
+#include <cctype>
+#include <cerrno>
+
 #include "db/database.h"
 #include "db/statement.h"
 #include "db/transaction.h"
@@ -275,6 +278,145 @@ TEST(Database, ErrorKindsFollowSqliteCodes)
     EXPECT_EQ(error_kind_for_sqlite(11), ErrorKind::Corrupt);         // SQLITE_CORRUPT
     EXPECT_EQ(error_kind_for_sqlite(10), ErrorKind::Io);              // SQLITE_IOERR
     EXPECT_EQ(error_kind_for_sqlite(19), ErrorKind::Database);        // SQLITE_CONSTRAINT
+}
+
+TEST(Database, ErrnoOfAnIoErrorRefinesItsKind)
+{
+    constexpr int kIoErr = 10, kCantOpen = 14;
+    EXPECT_EQ(error_kind_for_sqlite(kIoErr | (3 << 8), ENOSPC), ErrorKind::DiskFull); // SQLITE_IOERR_WRITE
+    EXPECT_EQ(error_kind_for_sqlite(kIoErr | (4 << 8), EDQUOT), ErrorKind::DiskFull); // SQLITE_IOERR_FSYNC
+    EXPECT_EQ(error_kind_for_sqlite(kIoErr | (3 << 8), EROFS), ErrorKind::ReadOnly);
+    EXPECT_EQ(error_kind_for_sqlite(kCantOpen, EACCES), ErrorKind::ReadOnly);
+    EXPECT_EQ(error_kind_for_sqlite(kIoErr, EIO), ErrorKind::Io);
+    // The errno only matters for I/O errors.
+    EXPECT_EQ(error_kind_for_sqlite(19, ENOSPC), ErrorKind::Database);
+}
+
+TEST(Database, FullDatabaseIsDiskFull)
+{
+    TempDir dir;
+    auto db = open_or_die(dir / "t.db");
+    ASSERT_TRUE(db->exec("PRAGMA journal_mode = WAL; CREATE TABLE t (x TEXT)").ok());
+    Result<int64_t> pages = db->query_int("PRAGMA page_count");
+    ASSERT_TRUE(pages.ok());
+    // No page may be added: the next row that needs one fails as a full disk would.
+    ASSERT_TRUE(db->exec("PRAGMA max_page_count = " + std::to_string(*pages)).ok());
+    Status status = db->exec("WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < 10) "
+                             "INSERT INTO t SELECT hex(randomblob(2000)) FROM n");
+    ASSERT_FALSE(status.ok());
+    EXPECT_EQ(status.error().kind, ErrorKind::DiskFull) << status.error().message;
+    EXPECT_EQ(count_rows(*db, "t"), 0);
+}
+
+TEST(Database, MemoryDatabaseWritesNoFile)
+{
+    TempDir dir;
+    auto db = open_or_die(dir / "scratch", DbOpen::Memory);
+    ASSERT_TRUE(db);
+    ASSERT_TRUE(db->exec("CREATE TABLE t (x INTEGER); INSERT INTO t VALUES (7)").ok());
+    EXPECT_EQ(count_rows(*db, "t"), 1);
+    EXPECT_TRUE(testing::list_dir(dir.path()).empty());
+    EXPECT_EQ(db->path(), dir / "scratch");
+}
+
+TEST(Database, CollationOrdersRowsAndCanBreakTies)
+{
+    TempDir dir;
+    auto db = open_or_die(dir / "t.db");
+    // Case-blind, then bytewise: a total order, as SQLite needs.
+    ASSERT_TRUE(db->register_collation("nocase_total", [](std::string_view a, std::string_view b) {
+                      auto lower = [](std::string_view s) {
+                          std::string out(s);
+                          for (char& c : out)
+                              c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+                          return out;
+                      };
+                      int c = lower(a).compare(lower(b));
+                      if (c == 0)
+                          c = a.compare(b);
+                      return c < 0 ? -1 : (c > 0 ? 1 : 0);
+                  }).ok());
+    ASSERT_TRUE(db->exec("CREATE TABLE w (x TEXT); INSERT INTO w VALUES ('b'), ('A'), ('a'), ('B')").ok());
+    Result<std::string> joined =
+        db->query_text("SELECT group_concat(x, '') FROM (SELECT x FROM w ORDER BY x COLLATE nocase_total)");
+    ASSERT_TRUE(joined.ok()) << joined.error().message;
+    EXPECT_EQ(*joined, "AaBb");
+    Status unknown = db->exec("SELECT x FROM w ORDER BY x COLLATE no_such_collation");
+    EXPECT_FALSE(unknown.ok());
+}
+
+// A WAL database with one table of `rows` rows, some of them only in the -wal file.
+std::unique_ptr<Database> wal_database(const std::filesystem::path& path, int rows)
+{
+    auto db = open_or_die(path);
+    EXPECT_TRUE(db->exec("PRAGMA journal_mode = WAL; CREATE TABLE t (x INTEGER PRIMARY KEY, y TEXT)").ok());
+    for (int i = 1; i <= rows; ++i)
+        EXPECT_TRUE(db->exec("INSERT INTO t (y) VALUES ('летопись " + std::to_string(i) + "')").ok());
+    return db;
+}
+
+TEST(Database, BackupIsOneSelfContainedFileWithEveryCommit)
+{
+    TempDir dir;
+    auto db = wal_database(dir / "live.db", 50);
+    EXPECT_TRUE(std::filesystem::exists(dir / "live.db-wal"));
+    ASSERT_TRUE(db->backup_to(dir / "copy.db").ok());
+    // The copy needs no -wal: opened immutable (main file only), it has every row.
+    EXPECT_EQ(testing::list_dir(dir.path()), (std::set<std::string>{"copy.db", "live.db", "live.db-shm", "live.db-wal"}));
+    auto copy = open_or_die(dir / "copy.db", DbOpen::ReadOnlyImmutable);
+    EXPECT_EQ(count_rows(*copy, "t"), 50);
+    Result<std::string> mode = copy->query_text("PRAGMA journal_mode");
+    ASSERT_TRUE(mode.ok());
+    EXPECT_EQ(*mode, "delete");
+    // Writing more to the source leaves the copy as it was.
+    ASSERT_TRUE(db->exec("INSERT INTO t (y) VALUES ('later')").ok());
+    EXPECT_EQ(count_rows(*copy, "t"), 50);
+}
+
+TEST(Database, BackupReplacesAnOlderCopyAtomically)
+{
+    TempDir dir;
+    auto db = wal_database(dir / "live.db", 3);
+    ASSERT_TRUE(db->backup_to(dir / "copy.db").ok());
+    ASSERT_TRUE(db->exec("INSERT INTO t (y) VALUES ('fourth')").ok());
+    testing::write_bytes(dir / "copy.db.partial", "left over by a crash");
+    ASSERT_TRUE(db->backup_to(dir / "copy.db").ok());
+    EXPECT_FALSE(std::filesystem::exists(dir / "copy.db.partial"));
+    auto copy = open_or_die(dir / "copy.db", DbOpen::ReadOnlyImmutable);
+    EXPECT_EQ(count_rows(*copy, "t"), 4);
+}
+
+TEST(Database, BackupIntoAMissingFolderFailsCleanly)
+{
+    TempDir dir;
+    auto db = wal_database(dir / "live.db", 1);
+    Status status = db->backup_to(dir / "no-such-folder" / "copy.db");
+    ASSERT_FALSE(status.ok());
+    EXPECT_NE(status.error().message.find("copy.db"), std::string::npos) << status.error().message;
+    EXPECT_FALSE(std::filesystem::exists(dir / "no-such-folder"));
+}
+
+TEST(Database, RestoreReplacesEverythingInOneTransaction)
+{
+    TempDir dir;
+    {
+        auto source = wal_database(dir / "backup-source.db", 2);
+        ASSERT_TRUE(source->backup_to(dir / "backup.db").ok());
+    }
+    auto db = wal_database(dir / "live.db", 7);
+    ASSERT_TRUE(db->exec("CREATE TABLE extra (z INTEGER)").ok());
+    ASSERT_TRUE(db->restore_from(dir / "backup.db").ok());
+    EXPECT_EQ(count_rows(*db, "t"), 2);
+    EXPECT_FALSE(db->query_int("SELECT COUNT(*) FROM extra").ok()); // gone with the old content
+    Result<std::string> mode = db->query_text("PRAGMA journal_mode");
+    ASSERT_TRUE(mode.ok());
+    EXPECT_EQ(*mode, "wal");
+    // A file that is not a database changes nothing.
+    testing::write_bytes(dir / "junk.db", std::string(8192, 'j'));
+    Status junk = db->restore_from(dir / "junk.db");
+    ASSERT_FALSE(junk.ok());
+    EXPECT_EQ(junk.error().kind, ErrorKind::NotACollection) << junk.error().message;
+    EXPECT_EQ(count_rows(*db, "t"), 2);
 }
 
 } // namespace

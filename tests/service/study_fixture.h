@@ -45,6 +45,7 @@ struct StudyFixture : ::testing::Test {
         ASSERT_TRUE(opened.ok()) << opened.error().message;
         collection = std::move(opened).value();
         settings.clock = DayClock{0, 4};
+        settings.scheduler.fuzz = Fuzz::Off; // exact intervals; a test that wants fuzz turns it on
     }
 
     DeckInfo import(const DeckFile& deck)

@@ -386,8 +386,8 @@ TEST_F(CollectionTest, RecordAnswerPersistsAcrossReopen)
     review.duration_ms = 4200;
     Result<ReviewId> id = m_collection->record_answer(card, review);
     ASSERT_TRUE(id.ok());
-    EXPECT_EQ(id->value, kNow * 1000);
     const int64_t device = m_collection->device_id();
+    EXPECT_EQ(id->value, kNow * 1000 + device % 1000);
 
     reopen();
     Result<Card> stored = m_collection->card(card.id);
@@ -425,11 +425,13 @@ TEST_F(CollectionTest, ReviewIdsAreUniqueAndTimeOrdered)
     ReviewId a = answer(card, CardPhase::Learning, kNow, kNow);
     ReviewId b = answer(card, CardPhase::Learning, kNow, kNow);            // same millisecond
     ReviewId c = answer(card, CardPhase::Learning, kNow, kNow - 60'000);   // clock went back
-    ReviewId d = answer(card, CardPhase::Learning, kNow, kNow + 1);
-    EXPECT_EQ(a.value, kNow * 1000);
-    EXPECT_EQ(b.value, kNow * 1000 + 1);
-    EXPECT_EQ(c.value, kNow * 1000 + 2);
-    EXPECT_EQ(d.value, (kNow + 1) * 1000);
+    ReviewId d = answer(card, CardPhase::Learning, kNow, kNow + 3000);
+    // The number after the millisecond starts at the device id's last three digits.
+    const int64_t start = m_collection->device_id() % 1000;
+    EXPECT_EQ(a.value, kNow * 1000 + start);
+    EXPECT_EQ(b.value, kNow * 1000 + start + 1);
+    EXPECT_EQ(c.value, kNow * 1000 + start + 2);
+    EXPECT_EQ(d.value, (kNow + 3000) * 1000 + start);
     Result<std::vector<ReviewRecord>> reviews = m_collection->reviews_for_card(card.id);
     ASSERT_TRUE(reviews.ok());
     std::vector<ReviewId> order;

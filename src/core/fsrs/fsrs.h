@@ -64,4 +64,42 @@ MemoryState next_memory_state(const MemoryState& memory, int32_t elapsed_days, R
 int32_t next_interval_days(double stability, double desired_retention, int32_t maximum_interval_days,
                            const FsrsParams& params);
 
+// The same formulas with everything that depends only on the weights and the desired retention
+// worked out once: the hot paths (replay, queues, benchmarks) pay only for what depends on the
+// card. Every result is bit-for-bit the free functions' result for the same input.
+class FsrsInference {
+public:
+    explicit FsrsInference(const FsrsParams& params = FsrsParams::defaults(), double desired_retention = 0.9);
+
+    const FsrsParams& params() const { return m_params; }
+    double desired_retention() const { return m_retention; }
+
+    double retrievability(double elapsed_days, double stability) const;
+    MemoryState initial_state(Rating rating) const { return m_initial[static_cast<int>(rating) - 1]; }
+    double next_difficulty(double difficulty, Rating rating) const;
+    MemoryState next_state(const MemoryState& memory, int32_t elapsed_days, Rating rating, double retrievability,
+                           ShortTerm short_term) const;
+    // The next states of the ratings in `ratings` (bit G−1 for grade G; all four by default),
+    // into out[G−1]; the others are left as they were. Terms the ratings share are computed once.
+    void next_states(const MemoryState& memory, int32_t elapsed_days, double retrievability, ShortTerm short_term,
+                     std::array<MemoryState, 4>& out, unsigned ratings = 0xF) const;
+
+    // next_interval_days for this model's retention.
+    int32_t interval_days(double stability, int32_t maximum_interval_days) const;
+    // The interval before rounding, in days, clamped to [1, maximum] (what fuzz starts from).
+    double exact_interval_days(double stability, int32_t maximum_interval_days) const;
+
+private:
+    FsrsParams m_params;
+    double m_retention;
+    double m_decay;
+    double m_factor;
+    double m_exp_w8;             // e^w8
+    double m_d0_easy;            // D0(Easy), unclamped
+    double m_ceiling_factor;     // e^(w17·w18)
+    double m_interval_modifier;  // days per day of stability at this retention
+    std::array<double, 4> m_short_term_factor{}; // e^(w17·(G−3+w18)) per rating
+    std::array<MemoryState, 4> m_initial{};
+};
+
 } // namespace letopis

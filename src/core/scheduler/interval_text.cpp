@@ -2,6 +2,7 @@
 // minutes reads "1h", not "60m".
 #include "core/scheduler/interval_text.h"
 
+#include <charconv>
 #include <cmath>
 #include <cstdio>
 
@@ -53,6 +54,47 @@ std::string format_interval(int64_t interval_ms)
     if (days < 365)
         return one_decimal(static_cast<double>(days) / kDaysPerMonth) + "mo";
     return one_decimal(static_cast<double>(days) / kDaysPerYear) + "y";
+}
+
+std::optional<std::vector<int32_t>> parse_steps(std::string_view text)
+{
+    constexpr int64_t kMaxStepMinutes = 365 * 1440;
+    std::vector<int32_t> minutes;
+    size_t pos = 0;
+    while (true) {
+        while (pos < text.size() && (text[pos] == ' ' || text[pos] == ',' || text[pos] == '\t'))
+            ++pos;
+        if (pos == text.size())
+            return minutes;
+        int64_t value = 0;
+        const auto [end, ec] = std::from_chars(text.data() + pos, text.data() + text.size(), value);
+        if (ec != std::errc() || end == text.data() + text.size())
+            return std::nullopt;
+        const char unit = *end;
+        const int64_t factor = unit == 'm' ? 1 : unit == 'h' ? 60 : unit == 'd' ? 1440 : 0;
+        if (factor == 0 || value <= 0 || value * factor > kMaxStepMinutes)
+            return std::nullopt;
+        minutes.push_back(static_cast<int32_t>(value * factor));
+        pos = static_cast<size_t>(end - text.data()) + 1;
+        if (pos < text.size() && text[pos] != ' ' && text[pos] != ',' && text[pos] != '\t')
+            return std::nullopt;
+    }
+}
+
+std::string format_steps(const std::vector<int32_t>& minutes)
+{
+    std::string text;
+    for (int32_t step : minutes) {
+        if (!text.empty())
+            text += ' ';
+        if (step > 0 && step % 1440 == 0)
+            text += std::to_string(step / 1440) + "d";
+        else if (step > 0 && step % 60 == 0)
+            text += std::to_string(step / 60) + "h";
+        else
+            text += std::to_string(step) + "m";
+    }
+    return text;
 }
 
 } // namespace letopis

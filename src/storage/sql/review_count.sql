@@ -1,2 +1,2 @@
--- Number of reviews in the log.
-SELECT COUNT(*) FROM reviews
+-- Number of answers that count (the log without those taken back).
+SELECT COUNT(*) FROM live_reviews

@@ -1,7 +1,8 @@
--- The whole schema of a new collection, version 1. Later versions add numbered migrations
--- (schema-2.sql, …) and raise user_version; collection.cpp checks both pragmas match its constants.
+-- The whole schema of a new collection, version 2. Older files are brought up to it by the
+-- numbered migrations (migrate_1_to_2.sql, …); schema_v1.sql keeps version 1 as released.
+-- collection_open.cpp checks that both pragmas match its constants.
 PRAGMA application_id = 1280593998; -- 0x4C54504E, "LTPN": marks the file as a Letopis collection
-PRAGMA user_version = 1;
+PRAGMA user_version = 2;
 
 -- device_id and settings ("setting.<name>").
 CREATE TABLE meta (
@@ -57,11 +58,15 @@ CREATE TABLE cards (
     UNIQUE (note_id, direction)
 ) STRICT;
 -- Serves the queues and the counts: every one of them filters on deck, suspended and phase,
--- then ranges over due_ms, so they are answered from this index alone.
-CREATE INDEX cards_queue ON cards(deck_id, suspended, phase, due_ms);
+-- then ranges over due_ms. The columns after due_ms are those today's queue ranks by, so the
+-- counts and the due cards of a deck are read from this index alone, never row by row.
+CREATE INDEX cards_queue ON cards(deck_id, suspended, phase, due_ms, note_id, stability, difficulty,
+                                  last_review_ms, scheduled_days);
 
--- The review log: append-only. id = time_ms * 1000 + a sequence, so ids are unique and ordered
--- by time; device_id tells which device made the answer, so logs of two devices merge by union.
+-- The review log: append-only. id = time_ms * 1000 + n, n counting up from the device id's last
+-- three digits (and past any earlier id), so ids are ordered by time and two devices answering in
+-- the same millisecond still differ; device_id tells which device made the answer, so logs of two
+-- devices merge by union. Answers taken back are listed in undone_reviews, never removed.
 CREATE TABLE reviews (
     id INTEGER PRIMARY KEY,
     device_id INTEGER NOT NULL,
@@ -78,7 +83,8 @@ CREATE TABLE reviews (
     duration_ms INTEGER NOT NULL
 ) STRICT;
 CREATE INDEX reviews_card ON reviews(card_id);
-CREATE INDEX reviews_time ON reviews(time_ms);
+-- Today's answers by time; card and phase ride along so the daily counts need no row lookups.
+CREATE INDEX reviews_time ON reviews(time_ms, card_id, phase_before);
 
 CREATE TRIGGER reviews_no_update BEFORE UPDATE ON reviews
 BEGIN
@@ -88,3 +94,46 @@ CREATE TRIGGER reviews_no_delete BEFORE DELETE ON reviews
 BEGIN
     SELECT RAISE(ABORT, 'the review log is append-only: reviews cannot be deleted');
 END;
+
+-- Added in version 2 (which also widened cards_queue and reviews_time above) -----------------
+
+-- The card's schedule just before each answer, so that undo restores it exactly. A local journal
+-- for this device's recent answers, not part of the log: older rows are pruned.
+CREATE TABLE undo_journal (
+    review_id INTEGER PRIMARY KEY REFERENCES reviews(id),
+    phase INTEGER NOT NULL CHECK (phase BETWEEN 0 AND 3),
+    stability REAL,
+    difficulty REAL,
+    due_ms INTEGER NOT NULL,
+    last_review_ms INTEGER NOT NULL,
+    step INTEGER NOT NULL,
+    reps INTEGER NOT NULL,
+    lapses INTEGER NOT NULL,
+    scheduled_days INTEGER NOT NULL,
+    suspended INTEGER NOT NULL CHECK (suspended IN (0, 1))
+) STRICT;
+
+-- Answers taken back. The review stays in the log and this row cancels it; append-only like the
+-- log, so the logs of two devices, undos included, still merge by union.
+CREATE TABLE undone_reviews (
+    review_id INTEGER PRIMARY KEY REFERENCES reviews(id),
+    device_id INTEGER NOT NULL,
+    time_ms INTEGER NOT NULL
+) STRICT;
+
+CREATE TRIGGER undone_reviews_no_update BEFORE UPDATE ON undone_reviews
+BEGIN
+    SELECT RAISE(ABORT, 'undone reviews are append-only: they cannot be changed');
+END;
+CREATE TRIGGER undone_reviews_no_delete BEFORE DELETE ON undone_reviews
+BEGIN
+    SELECT RAISE(ABORT, 'undone reviews are append-only: they cannot be deleted');
+END;
+
+-- The answers that count: the log without those taken back. Queues, counts, statistics and
+-- `check --rebuild` read this.
+CREATE VIEW live_reviews AS
+SELECT id, device_id, card_id, time_ms, rating, phase_before, elapsed_days, retrievability,
+       stability, difficulty, scheduled_days, due_ms, duration_ms
+FROM reviews AS r
+WHERE NOT EXISTS (SELECT 1 FROM undone_reviews AS u WHERE u.review_id = r.id);

@@ -1,0 +1,98 @@
+// Fast paths of text/fast_normalize.h: ICU's UTF-8 quick check for NFC, and a table fold for
+// plain Russian text, which fold_key() would send through two normalisations and UTF-16.
+#include "text/fast_normalize.h"
+
+#include <unicode/normalizer2.h>
+
+#include "text/normalize.h"
+
+namespace letopis {
+namespace {
+
+bool is_ascii(std::string_view text)
+{
+    for (char c : text) {
+        if (static_cast<unsigned char>(c) >= 0x80)
+            return false;
+    }
+    return true;
+}
+
+// ICU's trim() removes these at the ends (u_isWhitespace among ASCII).
+bool is_ascii_space(unsigned char c) { return c == ' ' || (c >= 0x09 && c <= 0x0D) || (c >= 0x1C && c <= 0x1F); }
+
+} // namespace
+
+bool is_nfc(std::string_view utf8)
+{
+    if (is_ascii(utf8))
+        return true;
+    if (!is_valid_utf8(utf8))
+        return false; // to_nfc() replaces broken sequences with U+FFFD
+    UErrorCode status = U_ZERO_ERROR;
+    const icu::Normalizer2* nfc = icu::Normalizer2::getNFCInstance(status);
+    if (U_FAILURE(status))
+        return false;
+    const bool normalized =
+        nfc->isNormalizedUTF8(icu::StringPiece(utf8.data(), static_cast<int32_t>(utf8.size())), status);
+    return U_SUCCESS(status) && normalized;
+}
+
+std::string to_nfc_fast(std::string_view utf8)
+{
+    return is_nfc(utf8) ? std::string(utf8) : to_nfc(utf8);
+}
+
+std::string fold_key_fast(std::string_view utf8)
+{
+    // Only ASCII, А–я, Ё/ё and the stress marks U+0301/U+0300 after a letter take the fast path.
+    // In NFC text nothing else of these composes, so dropping the marks and lower-casing by table
+    // is exactly what fold_key() does.
+    std::string out;
+    out.reserve(utf8.size());
+    const auto* s = reinterpret_cast<const unsigned char*>(utf8.data());
+    const size_t n = utf8.size();
+    bool after_letter = false;
+    for (size_t i = 0; i < n;) {
+        const unsigned char b = s[i];
+        if (b < 0x80) {
+            out += static_cast<char>(b >= 'A' && b <= 'Z' ? b + 0x20 : b);
+            after_letter = (b >= 'A' && b <= 'Z') || (b >= 'a' && b <= 'z');
+            ++i;
+            continue;
+        }
+        if (i + 1 >= n || (s[i + 1] & 0xC0) != 0x80)
+            return fold_key(utf8);
+        const char32_t c = ((b & 0x1F) << 6) | (s[i + 1] & 0x3F);
+        if ((b & 0xE0) != 0xC0)
+            return fold_key(utf8);
+        if (c == 0x0301 || c == 0x0300) {
+            if (!after_letter)
+                return fold_key(utf8);
+            i += 2;
+            continue;
+        }
+        char32_t lower;
+        if (c >= 0x0410 && c <= 0x042F)
+            lower = c + 0x20;
+        else if (c >= 0x0430 && c <= 0x044F)
+            lower = c;
+        else if (c == 0x0401 || c == 0x0451)
+            lower = 0x0435; // ё folds to е
+        else
+            return fold_key(utf8);
+        out += static_cast<char>(0xC0 | (lower >> 6));
+        out += static_cast<char>(0x80 | (lower & 0x3F));
+        after_letter = true;
+        i += 2;
+    }
+    size_t first = 0;
+    while (first < out.size() && is_ascii_space(static_cast<unsigned char>(out[first])))
+        ++first;
+    size_t last = out.size();
+    while (last > first && is_ascii_space(static_cast<unsigned char>(out[last - 1])))
+        --last;
+    return out.substr(first, last - first);
+}
+
+} // namespace letopis
