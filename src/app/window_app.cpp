@@ -24,6 +24,7 @@
 #include "app/sdl_speech.h"
 #include "app/sdl_text_renderer.h"
 #include "service/deck_import.h"
+#include "service/import_preview.h"
 #include "service/optimizer_job.h"
 #include "service/study_service.h"
 #include "storage/collection.h"
@@ -210,7 +211,9 @@ int run_window(const WindowOptions& options)
     StudyService study(**collection, settings);
     // Declared after the collection and the study service: its destructor stops a running fit.
     OptimizerJob optimizer(**collection, settings.clock);
-    AppUi ui(study, UiContext{*fonts, &text_renderer, sdl_key_codes(), preferences.ui, &speech}, &optimizer);
+    ImportService imports(**collection);
+    AppUi ui(study, UiContext{*fonts, &text_renderer, sdl_key_codes(), preferences.ui, &speech}, &optimizer,
+             &imports);
 
     if (options.screen) {
         auto screen = screen_from_name(*options.screen);
@@ -274,6 +277,10 @@ int run_window(const WindowOptions& options)
             ImGui_ImplSDL2_ProcessEvent(&e);
             if (e.type == SDL_QUIT)
                 running = false;
+            if (e.type == SDL_DROPFILE && e.drop.file) {
+                ui.open_import(e.drop.file); // a word list or deck file dropped on the window
+                SDL_free(e.drop.file);
+            }
             if (e.type == SDL_WINDOWEVENT && e.window.event == SDL_WINDOWEVENT_CLOSE &&
                 e.window.windowID == SDL_GetWindowID(sdl.window))
                 running = false;

@@ -14,22 +14,32 @@ const char* screen_name(ScreenId screen)
     case ScreenId::Review: return "review";
     case ScreenId::Done: return "done";
     case ScreenId::Options: return "options";
+    case ScreenId::Import: return "import";
     }
     return "?";
 }
 
 std::optional<ScreenId> screen_from_name(std::string_view name)
 {
-    for (auto screen : {ScreenId::Decks, ScreenId::Review, ScreenId::Done, ScreenId::Options}) {
+    for (auto screen : {ScreenId::Decks, ScreenId::Review, ScreenId::Done, ScreenId::Options, ScreenId::Import}) {
         if (name == screen_name(screen))
             return screen;
     }
     return std::nullopt;
 }
 
-AppUi::AppUi(StudyService& study, UiContext context, OptimizerJob* optimizer)
-    : m_study(study), m_context(context), m_optimizer(optimizer)
+AppUi::AppUi(StudyService& study, UiContext context, OptimizerJob* optimizer, ImportService* imports)
+    : m_study(study), m_context(context), m_optimizer(optimizer), m_imports(imports)
 {
+}
+
+void AppUi::open_import(const std::string& path)
+{
+    if (!m_imports)
+        return;
+    m_study.end_session();
+    m_import.open_file(path);
+    m_screen = ScreenId::Import;
 }
 
 bool AppUi::take_weights_applied()
@@ -76,8 +86,8 @@ Status AppUi::open(ScreenId screen, int64_t now_ms)
         go_to_decks();
         return {};
     }
-    if (screen == ScreenId::Options) {
-        m_screen = ScreenId::Options;
+    if (screen == ScreenId::Options || (screen == ScreenId::Import && m_imports)) {
+        m_screen = screen;
         return {};
     }
     auto decks = m_study.deck_summaries(now_ms);
@@ -138,6 +148,8 @@ void AppUi::frame(int64_t now_ms)
             m_preferences_request = action.preferences;
         if (action.options)
             m_screen = ScreenId::Options;
+        if (action.import && m_imports)
+            m_screen = ScreenId::Import;
         if (action.study) {
             auto status = m_study.start_session(*action.study, now_ms);
             if (status)
@@ -156,6 +168,17 @@ void AppUi::frame(int64_t now_ms)
         break;
     case ScreenId::Options:
         draw_options(now_ms);
+        break;
+    case ScreenId::Import:
+        if (m_imports) {
+            switch (m_import.frame(*m_imports, m_context)) {
+            case ImportScreen::Action::Close: go_to_decks(); break;
+            case ImportScreen::Action::Imported: m_decks.invalidate(); break;
+            case ImportScreen::Action::None: break;
+            }
+        } else {
+            go_to_decks();
+        }
         break;
     case ScreenId::Done:
         if (m_done.frame(m_study, m_context, now_ms) == DoneScreen::Action::BackToDecks) {

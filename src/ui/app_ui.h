@@ -9,20 +9,25 @@
 #include "service/study_service.h"
 #include "ui/deck_list_screen.h"
 #include "ui/done_screen.h"
+#include "ui/import_screen.h"
 #include "ui/optimizer_panel.h"
 #include "ui/review_screen.h"
 #include "ui/ui_context.h"
 
 namespace letopis {
 
-enum class ScreenId { Decks, Review, Done, Options };
+enum class ScreenId { Decks, Review, Done, Options, Import };
 const char* screen_name(ScreenId screen);
 std::optional<ScreenId> screen_from_name(std::string_view name);
 
 class AppUi {
 public:
     // `optimizer` may be null (tests): the options screen then has no optimizer.
-    AppUi(StudyService& study, UiContext context, OptimizerJob* optimizer = nullptr);
+    AppUi(StudyService& study, UiContext context, OptimizerJob* optimizer = nullptr,
+          ImportService* imports = nullptr);
+
+    // A file dropped on the window: the Import screen opens with its preview.
+    void open_import(const std::string& path);
 
     void frame(int64_t now_ms);
 
@@ -54,6 +59,8 @@ private:
     ReviewScreen m_review;
     DoneScreen m_done;
     OptimizerJob* m_optimizer = nullptr;
+    ImportService* m_imports = nullptr;
+    ImportScreen m_import;
     OptimizerPanel m_optimizer_panel;
     bool m_weights_applied = false;
     std::optional<UiPreferences> m_preferences_request;

@@ -161,12 +161,15 @@ void DeckListScreen::draw_preferences(const UiContext& ui, Action& action)
     ImGui::AlignTextToFramePadding();
     ImGui::PushFont(ui.fonts.small);
     ImGui::PushStyleColor(ImGuiCol_Text, colours.muted);
-    ImGui::TextUnformatted("Up/Down choose · Enter study");
+    ImGui::TextUnformatted("Up/Down · Enter");
     ImGui::PopStyleColor();
     ImGui::PopFont();
 
     UiPreferences wanted = ui.preferences;
-    ImGui::SameLine(std::max(0.0f, ImGui::GetWindowContentRegionMax().x - ui.px(720)));
+    ImGui::SameLine(std::max(0.0f, ImGui::GetWindowContentRegionMax().x - ui.px(800)));
+    if (ImGui::Button("Import…"))
+        action.import = true;
+    ImGui::SameLine();
     if (ImGui::Button("Scheduling…"))
         action.options = true;
     ImGui::SameLine();

@@ -18,6 +18,7 @@ public:
         std::optional<DeckId> study;
         std::optional<UiPreferences> preferences; // the learner changed theme or text size
         bool options = false;                     // open the scheduling options
+        bool import = false;                      // open the Import screen
     };
 
     Action frame(StudyService& study, const UiContext& ui, int64_t now_ms);

@@ -195,7 +195,7 @@ void ImportScreen::draw_detection(const UiContext& ui, const ImportPreview& prev
     ImGui::Dummy(ImVec2(0, ui.px(4)));
     ImGui::Text("%s, %s (%s)", preview.format.c_str(), preview.encoding.c_str(), preview.encoding_source.c_str());
     ImGui::SameLine();
-    ImGui::SetNextItemWidth(ui.px(170));
+    ImGui::SetNextItemWidth(ui.px(230));
     const std::string current = m_choices.encoding.empty() ? "Encoding: automatic" : "Encoding: " + m_choices.encoding;
     if (ImGui::BeginCombo("##encoding", current.c_str())) {
         if (ImGui::Selectable("automatic", m_choices.encoding.empty()))
@@ -270,7 +270,7 @@ void ImportScreen::draw_columns(const UiContext& ui, const ImportPreview& previe
                           (preview.has_header ? ", the first row names them" : ", no header row") + ":";
     for (size_t c = 0; c < preview.column_names.size(); ++c) {
         const std::string& role = c < preview.column_roles.size() ? preview.column_roles[c] : "";
-        columns += (c == 0 ? " " : "; ") + column_label(preview, static_cast<int>(c)) + " → " +
+        columns += (c == 0 ? " " : "; ") + column_label(preview, static_cast<int>(c)) + " is " +
                    (role == "other" ? "notes" : role);
     }
     muted_text(ui, columns);
