@@ -2,6 +2,8 @@
 // transaction, so a failure half-way leaves the collection as it was.
 #include "service/deck_import.h"
 
+#include "service/deck_directions.h"
+
 #include <algorithm>
 #include <system_error>
 #include <unordered_map>
@@ -35,6 +37,10 @@ Result<ImportReport> import_deck(Collection& collection, const DeckFile& deck)
         auto deck_id = collection.upsert_deck(info);
         if (!deck_id)
             return deck_id.error();
+        // Which directions the deck studies decides which new cards the queue offers.
+        TRY_STATUS(collection.set_setting(deck_directions_setting(deck.key),
+                                          format_directions(deck.studies_russian_to_english,
+                                                            deck.studies_english_to_russian)));
 
         std::unordered_map<std::string, Note> known;
         std::unordered_set<int64_t> suspended;

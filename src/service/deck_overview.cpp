@@ -2,6 +2,8 @@
 // counts) and hands them to the pure queue builder in core/scheduler/daily_queue.
 #include "service/deck_overview.h"
 
+#include "service/deck_directions.h"
+
 #include <algorithm>
 #include <limits>
 #include <unordered_set>
@@ -48,6 +50,11 @@ Result<DailyQueue> load_daily_queue(Collection& collection, const DeckInfo& deck
     if (!due)
         return due.error();
 
+    auto stored_directions = collection.setting(deck_directions_setting(deck.key));
+    if (!stored_directions)
+        return stored_directions.error();
+    const StudiedDirections directions = parse_directions(stored_directions->value_or(""));
+
     std::vector<Card> fresh;
     if (limits.new_cards > 0) {
         // New cards come in note order, both directions of a note together, so about two per
@@ -59,10 +66,13 @@ Result<DailyQueue> load_daily_queue(Collection& collection, const DeckInfo& deck
             auto fetched = collection.new_cards(deck.id, limit);
             if (!fetched)
                 return fetched.error();
-            fresh = std::move(*fetched);
+            const bool maybe_more = static_cast<int64_t>(fetched->size()) == limit && limit < kAllDue;
+            fresh.clear();
+            for (Card& card : *fetched)
+                if (directions.studies(card.direction))
+                    fresh.push_back(std::move(card));
             DailyQueue queue =
                 build_daily_queue(QueueCandidates{*due, fresh, &studied}, limits, now_ms, settings.clock, fsrs);
-            const bool maybe_more = static_cast<int64_t>(fresh.size()) == limit && limit < kAllDue;
             if (queue.new_count >= limits.new_cards || !maybe_more || queue.fresh_examined < fresh.size())
                 return queue;
             fetch *= 4;

@@ -432,3 +432,34 @@ TEST(LeechTag, AddedOnceToTheNotesTags)
 
 } // namespace
 } // namespace letopis
+
+namespace letopis {
+namespace {
+
+struct DeckDirections : testing::StudyFixture {};
+
+TEST_F(DeckDirections, ADeckThatStudiesOneDirectionOffersOnlyItsNewCards)
+{
+    DeckFile file = testing::make_deck("typed-only", 6);
+    file.studies_russian_to_english = false;
+    const DeckInfo deck = import(file);
+    StudySession session(*collection, deck, settings);
+    ASSERT_TRUE(session.advance(testing::kMorningMs).ok());
+    int shown = 0;
+    while (session.current() && shown < 30) {
+        EXPECT_EQ(session.current()->card.direction, Direction::EnglishToRussian);
+        ASSERT_TRUE(session.answer(Rating::Easy, testing::kMorningMs, 1000).ok());
+        ++shown;
+    }
+    EXPECT_EQ(shown, 6); // one card per note, all typed
+
+    // Both directions again after the deck file says so.
+    file.studies_russian_to_english = true;
+    import(file);
+    auto counts = queue_counts(*collection, deck, testing::kMorningMs + 2 * testing::kDayMs, settings);
+    ASSERT_TRUE(counts.ok());
+    EXPECT_EQ(counts->new_cards, 6);
+}
+
+} // namespace
+} // namespace letopis
