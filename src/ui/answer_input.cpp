@@ -48,12 +48,23 @@ void pop_utf8(std::string& s)
         s.pop_back();
 }
 
-int move_cursor_to_end(ImGuiInputTextCallbackData* data)
+// Keeps the field's text drawable: a stress mark typed after a vowel becomes the atlas's stressed
+// glyph (answer() maps it back), and a letter clicked on the on-screen keyboard leaves the cursor
+// at the end.
+int field_callback(ImGuiInputTextCallbackData* data)
 {
-    auto* self = static_cast<bool*>(data->UserData);
-    if (*self) {
+    auto* cursor_to_end = static_cast<bool*>(data->UserData);
+    if (data->EventFlag == ImGuiInputTextFlags_CallbackEdit) {
+        const std::string text(data->Buf, static_cast<size_t>(data->BufTextLen));
+        const std::string mapped = to_stress_glyphs(text);
+        if (mapped != text) {
+            data->DeleteChars(0, data->BufTextLen);
+            data->InsertChars(0, mapped.c_str());
+        }
+    }
+    if (data->EventFlag == ImGuiInputTextFlags_CallbackAlways && *cursor_to_end) {
         data->CursorPos = data->SelectionStart = data->SelectionEnd = data->BufTextLen;
-        *self = false;
+        *cursor_to_end = false;
     }
     return 0;
 }
@@ -93,8 +104,9 @@ bool AnswerInput::draw_layout_field(const UiContext& ui, float width)
     }
     ImGui::SetNextItemWidth(width);
     return ImGui::InputTextWithHint("##answer", "Type the Russian", &m_buffer,
-                                    ImGuiInputTextFlags_EnterReturnsTrue | ImGuiInputTextFlags_CallbackAlways,
-                                    move_cursor_to_end, &m_cursor_to_end);
+                                    ImGuiInputTextFlags_EnterReturnsTrue | ImGuiInputTextFlags_CallbackAlways |
+                                        ImGuiInputTextFlags_CallbackEdit,
+                                    field_callback, &m_cursor_to_end);
 }
 
 bool AnswerInput::draw_phonetic_field(const UiContext& ui, float width)

@@ -198,6 +198,20 @@ TEST_F(ReviewScreenTest, PhoneticTypingTurnsLatinKeysIntoRussian)
     EXPECT_EQ((*reviews)[0].rating, Rating::Hard);
 }
 
+TEST_F(ReviewScreenTest, AStressMarkTypedInTheFieldIsKeptAndAccepted)
+{
+    study_recognition_then_next_day();
+    const std::string expected = study->current()->note.russian; // "сло́во N"
+    const std::string number = expected.substr(expected.rfind(' '));
+    // A keyboard that types the combining accent: the field shows a stressed glyph, the check
+    // still sees vowel + U+0301.
+    type(("сло\u0301во" + number).c_str());
+    press(kEnter);
+    ASSERT_TRUE(ui->review().answer_check().has_value());
+    EXPECT_EQ(ui->review().answer_check()->verdict, Verdict::Correct);
+    EXPECT_TRUE(ui->review().answer_check()->notes.empty()) << "the stress was on the right vowel";
+}
+
 TEST_F(ReviewScreenTest, WrongAnswerSuggestsAgain)
 {
     study_recognition_then_next_day();
