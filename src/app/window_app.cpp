@@ -23,6 +23,7 @@
 #include "app/script_player.h"
 #include "app/sdl_speech.h"
 #include "app/sdl_text_renderer.h"
+#include "service/backup.h"
 #include "service/deck_import.h"
 #include "service/import_preview.h"
 #include "service/optimizer_job.h"
@@ -355,6 +356,9 @@ int run_window(const WindowOptions& options)
     if (!options.screenshot) {
         SDL_GetWindowSize(sdl.window, &preferences.width, &preferences.height);
         save_window_preferences(preferences_file, preferences);
+        // A rotating backup beside the collection, at most every few hours.
+        if (auto backup = maybe_backup_on_close(**collection, now_utc_ms()); !backup)
+            std::fprintf(stderr, "letopis: the automatic backup failed: %s\n", backup.error().describe().c_str());
     }
     if (script && script->failed()) {
         std::fprintf(stderr, "letopis: script failed: %s\n", script->failure().c_str());

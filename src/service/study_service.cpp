@@ -79,7 +79,11 @@ std::optional<StudyNotice> StudyService::take_notice()
     return m_session ? m_session->take_notice() : std::nullopt;
 }
 
-void StudyService::end_session() { m_session.reset(); }
+void StudyService::end_session()
+{
+    m_session.reset();
+    m_undo.clear(); // undo reaches back within the session only
+}
 
 const StudyCard* StudyService::current() const
 {
@@ -102,7 +106,22 @@ std::string StudyService::deck_title() const { return m_session ? m_session->dec
 Status StudyService::answer(Rating rating, int64_t now_ms, int32_t duration_ms)
 {
     VERIFY(m_session != nullptr);
-    return m_session->answer(rating, now_ms, duration_ms);
+    TRY_STATUS(m_session->answer(rating, now_ms, duration_ms));
+    if (auto id = m_session->last_answer())
+        m_undo.record(*id);
+    return {};
+}
+
+Status StudyService::undo(int64_t now_ms)
+{
+    if (!m_session)
+        return {};
+    auto restored = m_undo.undo(m_collection, now_ms);
+    if (!restored)
+        return restored.error();
+    if (!*restored)
+        return {};
+    return m_session->show_again((*restored)->id, now_ms);
 }
 
 Status StudyService::refresh(int64_t now_ms)

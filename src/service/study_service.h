@@ -9,6 +9,7 @@
 #include <vector>
 
 #include "service/deck_options.h"
+#include "service/answer_undo.h"
 #include "service/study_settings.h"
 #include "service/study_types.h"
 #include "util/result.h"
@@ -43,6 +44,11 @@ public:
     // Re-checks the queue (e.g. a learning card has become due while the done screen was up),
     // reading it from the collection again, so changes made outside the session count too.
     Status refresh(int64_t now_ms);
+
+    // Undo (Ctrl+Z): takes back the session's answers, newest first, several deep; the card
+    // comes back exactly as it was and is shown again.
+    bool can_undo() const { return m_undo.can_undo(); }
+    Status undo(int64_t now_ms);
     // News about the last answer that the learner should see, once: e.g. the card became a leech
     // (suspended, note tagged "leech"). nullopt when there is none; the next call returns nullopt
     // until another answer brings news. notice->message is ready to show.
@@ -69,6 +75,7 @@ private:
     Collection& m_collection;
     StudySettings m_settings;
     std::unique_ptr<StudySession> m_session;
+    AnswerUndo m_undo;
 };
 
 } // namespace letopis

@@ -105,6 +105,23 @@ Status StudySession::advance(int64_t now_ms)
     return {};
 }
 
+Status StudySession::show_again(CardId card_id, int64_t now_ms)
+{
+    TRY_STATUS(rebuild(now_ms));
+    m_remaining = counts_of(m_queue);
+    auto card = m_collection.card(card_id);
+    if (!card)
+        return card.error();
+    auto note = m_collection.note(card->note);
+    if (!note)
+        return note.error();
+    m_current = StudyCard{*card, std::move(*note),
+                          m_scheduler.next_states(card->schedule, now_ms, m_settings.clock, card->id)};
+    if (m_answered > 0)
+        --m_answered;
+    return {};
+}
+
 void StudySession::forget_card(CardId card)
 {
     for (auto* list : {&m_queue.learning, &m_queue.later, &m_queue.main})

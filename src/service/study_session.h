@@ -28,6 +28,8 @@ public:
     // Reads today's queue from the collection again, then advances: for changes made outside the
     // session (an undone answer, an import).
     Status refresh(int64_t now_ms);
+    // After an undo: rebuilds the queue and shows `card` again, as it was restored.
+    Status show_again(CardId card, int64_t now_ms);
 
     const std::optional<StudyCard>& current() const { return m_current; }
     const QueueCounts& remaining() const { return m_remaining; }

@@ -141,6 +141,13 @@ void AppUi::frame(int64_t now_ms)
     ImGui::Begin("Letopis", nullptr, flags);
     handle_global_keys();
 
+    // Ctrl+Z takes back the last answer, several deep, while studying (the Done screen included).
+    if ((m_screen == ScreenId::Review || m_screen == ScreenId::Done) && ImGui::GetIO().KeyCtrl &&
+        named_key_pressed(ImGuiKey_Z) && m_study.can_undo()) {
+        if (m_study.undo(now_ms) && m_study.current())
+            m_screen = ScreenId::Review;
+    }
+
     switch (m_screen) {
     case ScreenId::Decks: {
         auto action = m_decks.frame(m_study, m_context, now_ms);

@@ -52,7 +52,7 @@ ReviewScreen::Action ReviewScreen::frame(StudyService& study, const UiContext& u
             ui.speech->say(card->note.russian);
     }
 
-    draw_header(study, ui);
+    draw_header(study, ui, now_ms);
     if (named_key_pressed(ImGuiKey_Escape))
         return Action::BackToDecks;
     if (key_pressed(ui.keys.f5))
@@ -66,7 +66,7 @@ ReviewScreen::Action ReviewScreen::frame(StudyService& study, const UiContext& u
     return draw_answer_bar(study, ui, now_ms);
 }
 
-void ReviewScreen::draw_header(StudyService& study, const UiContext& ui)
+void ReviewScreen::draw_header(StudyService& study, const UiContext& ui, int64_t now_ms)
 {
     const Palette& colours = ui.colours();
     ImGui::PushFont(ui.fonts.title);
@@ -100,6 +100,12 @@ void ReviewScreen::draw_header(StudyService& study, const UiContext& ui)
         ImGui::PushStyleColor(ImGuiCol_Text, colours.again);
         ImGui::TextWrapped("%s", m_error.c_str());
         ImGui::PopStyleColor();
+    }
+    if (study.can_undo()) {
+        ImGui::PushFont(ui.fonts.small);
+        if (ImGui::SmallButton("Undo (Ctrl+Z)") && study.undo(now_ms))
+            m_shown_card = {};
+        ImGui::PopFont();
     }
     if (!m_notice.empty()) {
         ImGui::PushStyleColor(ImGuiCol_Text, colours.muted);

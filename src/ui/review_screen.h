@@ -32,7 +32,7 @@ public:
     SpeakMode speak_mode() const { return m_speak_mode; }
 
 private:
-    void draw_header(StudyService& study, const UiContext& ui);
+    void draw_header(StudyService& study, const UiContext& ui, int64_t now_ms);
     void draw_card(const StudyCard& card, const UiContext& ui, float height);
     void draw_check(const UiContext& ui);
     Action draw_answer_bar(StudyService& study, const UiContext& ui, int64_t now_ms);

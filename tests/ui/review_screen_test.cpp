@@ -16,7 +16,7 @@ using testing::kMorningMs;
 using testing::make_deck;
 
 // io.KeysDown indices for this test; the app uses SDL scancodes instead.
-enum TestKey { kSpace = 1, kEnter, kEscape, kUp, kDown, kBackspace, kDigit1 = 10 };
+enum TestKey { kSpace = 1, kEnter, kEscape, kUp, kDown, kBackspace, kZ, kDigit1 = 10 };
 
 struct ReviewScreenTest : testing::StudyFixture {
     std::unique_ptr<StudyService> study;
@@ -40,6 +40,7 @@ struct ReviewScreenTest : testing::StudyFixture {
         io.KeyMap[ImGuiKey_UpArrow] = kUp;
         io.KeyMap[ImGuiKey_DownArrow] = kDown;
         io.KeyMap[ImGuiKey_Backspace] = kBackspace;
+        io.KeyMap[ImGuiKey_Z] = kZ;
         unsigned char* pixels = nullptr;
         int width = 0, height = 0;
         io.Fonts->GetTexDataAsRGBA32(&pixels, &width, &height);
@@ -225,6 +226,34 @@ TEST_F(ReviewScreenTest, WrongAnswerSuggestsAgain)
     ASSERT_TRUE(reviews.ok());
     ASSERT_EQ(reviews->size(), 1u);
     EXPECT_EQ((*reviews)[0].rating, Rating::Again);
+}
+
+TEST_F(ReviewScreenTest, CtrlZTakesBackAnswersSeveralDeep)
+{
+    ASSERT_TRUE(ui->open(ScreenId::Review, now).ok());
+    frame();
+    const CardId first = study->current()->card.id;
+    const CardSchedule before = study->current()->card.schedule;
+    press(kSpace);
+    press(kDigit1 + 2);
+    press(kSpace);
+    press(kDigit1 + 3);
+    ASSERT_EQ(*collection->review_count(), 2);
+
+    auto ctrl_z = [&] {
+        ImGui::GetIO().KeyCtrl = true;
+        press(kZ);
+        ImGui::GetIO().KeyCtrl = false;
+    };
+    ctrl_z();
+    ctrl_z();
+    ASSERT_NE(study->current(), nullptr);
+    EXPECT_EQ(study->current()->card.id, first) << "the first card answered is shown again";
+    EXPECT_FALSE(ui->review().revealed());
+    auto card = collection->card(first);
+    ASSERT_TRUE(card.ok());
+    EXPECT_EQ(card->schedule, before) << "restored exactly";
+    EXPECT_FALSE(study->can_undo());
 }
 
 TEST_F(ReviewScreenTest, EscapeReturnsToTheDeckList)
