@@ -31,7 +31,8 @@ install: build
 
 # The sanitizer build that CI runs as well: AddressSanitizer + UndefinedBehaviorSanitizer, -Werror.
 asan:
-	@$(MAKE) --no-print-directory test BUILD=build-asan \
+	@LSAN_OPTIONS=suppressions=$(CURDIR)/tests/lsan.supp:print_suppressions=0 \
+	$(MAKE) --no-print-directory test BUILD=build-asan \
 	  CMAKE_FLAGS="-DCMAKE_BUILD_TYPE=Debug -DLETOPIS_SANITIZE=ON -DLETOPIS_WERROR=ON -DLETOPIS_BUILD_BENCH=OFF"
 
 clean:
