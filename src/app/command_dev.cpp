@@ -31,7 +31,8 @@ int run_generate(const std::filesystem::path& path, const GenerateArguments& arg
         return 1;
     }
     const auto start = std::chrono::steady_clock::now();
-    if (Status made = generate_collection(path, args.cards, now_utc_ms(), args.seed); !made) {
+    // The learner's local days, as the app and `letopis check --rebuild` use them.
+    if (Status made = generate_collection(path, args.cards, now_utc_ms(), args.seed, local_day_clock); !made) {
         std::fprintf(stderr, "letopis: %s\n", made.error().describe().c_str());
         return 1;
     }
@@ -52,7 +53,14 @@ void add_dev_commands(CLI::App& app, CliContext& context)
     generate->add_option("--cards", args->cards, "Number of cards (two per note; default 10000)");
     generate->add_option("--seed", args->seed, "Random seed (default 42)");
     generate->callback([&context, args] {
-        context.command = [&context, args] { return run_generate(context.collection_path(), *args); };
+        context.command = [&context, args] {
+            // Never the learner's own collection by default: the file must be named.
+            if (context.collection_option.empty()) {
+                std::fprintf(stderr, "letopis: dev generate needs --collection NEW-FILE\n");
+                return 2;
+            }
+            return run_generate(context.collection_path(), *args);
+        };
     });
 }
 

@@ -15,7 +15,8 @@ namespace {
 
 // Decks, notes and answers for `cards` cards: the notes in one transaction, then each deck's
 // answers in one (so that the WAL can be checkpointed between them).
-Status fill(Collection& collection, int64_t cards, int64_t now_ms, uint64_t seed)
+Status fill(Collection& collection, int64_t cards, int64_t now_ms, uint64_t seed,
+            const std::function<DayClock(int64_t)>& clock_at)
 {
     std::mt19937_64 random(seed);
     const int64_t notes = cards / 2;
@@ -23,7 +24,6 @@ Status fill(Collection& collection, int64_t cards, int64_t now_ms, uint64_t seed
     // The app's scheduler (fuzz included), so that `letopis check --rebuild` finds every card as
     // its log says.
     const Scheduler scheduler(StudySettings{}.scheduler);
-    const DayClock clock{0, 4};
 
     TRY_STATUS(collection.transact([&]() -> Status {
         for (int d = 0; d < kDecks; ++d) {
@@ -71,7 +71,7 @@ Status fill(Collection& collection, int64_t cards, int64_t now_ms, uint64_t seed
                                static_cast<int64_t>(random() % 720) * 60'000;
                 for (int r = 0; r < kMaxReviews && (r == 0 || time < backlog_from); ++r) {
                     const Rating rating = random() % 10 == 0 ? Rating::Again : Rating::Good;
-                    const auto states = scheduler.next_states(card.schedule, time, clock, card.id);
+                    const auto states = scheduler.next_states(card.schedule, time, clock_at(time), card.id);
                     const Outcome& outcome = states[rating];
                     ReviewRecord review = make_review_record(card.schedule, outcome, rating, time);
                     review.card = card.id;
@@ -90,12 +90,14 @@ Status fill(Collection& collection, int64_t cards, int64_t now_ms, uint64_t seed
 
 } // namespace
 
-Status generate_collection(const std::filesystem::path& path, int64_t cards, int64_t now_ms, uint64_t seed)
+Status generate_collection(const std::filesystem::path& path, int64_t cards, int64_t now_ms, uint64_t seed,
+                           const std::function<DayClock(int64_t)>& clock_at)
 {
     auto opened = Collection::open(path);
     if (!opened)
         return opened.error();
-    TRY_STATUS(fill(**opened, cards, now_ms, seed));
+    const auto utc = [](int64_t) { return DayClock{0, 4}; };
+    TRY_STATUS(fill(**opened, cards, now_ms, seed, clock_at ? clock_at : std::function<DayClock(int64_t)>(utc)));
     // Opening again trims the undo journal that all those answers filled, as any later open
     // would; a benchmark of the first open then measures an ordinary open.
     opened->reset();
