@@ -12,9 +12,15 @@ namespace letopis {
 struct StudiedDirections {
     bool russian_to_english = true;
     bool english_to_russian = true;
+    bool listening = false; // a deck option rather than the deck file's (deck_options.h)
     bool studies(Direction direction) const
     {
-        return direction == Direction::RussianToEnglish ? russian_to_english : english_to_russian;
+        switch (direction) {
+        case Direction::RussianToEnglish: return russian_to_english;
+        case Direction::EnglishToRussian: return english_to_russian;
+        case Direction::Listening: return listening;
+        }
+        return false;
     }
 };
 

@@ -3,6 +3,7 @@
 #include "service/deck_import.h"
 
 #include "service/deck_directions.h"
+#include "service/deck_options.h"
 
 #include <algorithm>
 #include <system_error>
@@ -87,6 +88,15 @@ Result<ImportReport> import_deck(Collection& collection, const DeckFile& deck)
 
         TRY_STATUS(collection.insert_new_notes(*deck_id, added));
         report.notes_added = static_cast<int32_t>(added.size());
+        // A deck the learner also studies by ear: new notes get their listening card too.
+        auto listening = deck_studies_listening(collection, deck.key);
+        if (!listening)
+            return listening.error();
+        if (*listening) {
+            auto made = collection.add_listening_cards(*deck_id);
+            if (!made)
+                return made.error();
+        }
 
         // Notes gone from the file: suspended, never deleted, so their history stays. Listed in
         // the order they were added.

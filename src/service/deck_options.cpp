@@ -61,7 +61,36 @@ DeckOptions clamped(DeckOptions options)
     return options;
 }
 
+std::optional<SpeakWhen> parse_speak_when(const std::string& text)
+{
+    for (SpeakWhen when : {SpeakWhen::Off, SpeakWhen::OnShow, SpeakWhen::OnReveal})
+        if (text == speak_when_name(when))
+            return when;
+    return std::nullopt;
+}
+
+constexpr const char* kOn = "on";
+constexpr const char* kOff = "off";
+
 } // namespace
+
+std::string_view speak_when_name(SpeakWhen when)
+{
+    switch (when) {
+    case SpeakWhen::Off: return "off";
+    case SpeakWhen::OnShow: return "show";
+    case SpeakWhen::OnReveal: return "reveal";
+    }
+    return "show";
+}
+
+Result<bool> deck_studies_listening(Collection& collection, const std::string& deck_key)
+{
+    auto text = collection.setting(deck_option_key(deck_key, "listening"));
+    if (!text)
+        return text.error();
+    return text->has_value() && **text == kOn;
+}
 
 std::string deck_option_key(const std::string& deck_key, const std::string& option)
 {
@@ -113,6 +142,16 @@ Result<DeckOptions> load_deck_options(Collection& collection, const DeckInfo& de
     TRY_STATUS(read_int("new_per_day", options.new_per_day, 0, kMaxNewPerDay));
     TRY_STATUS(read_int("reviews_per_day", options.reviews_per_day, 0, kMaxReviewsPerDay));
     TRY_STATUS(read_int("leech_threshold", options.leech_threshold, 0, kMaxLeechThreshold));
+    auto speak = read("speak");
+    if (!speak)
+        return speak.error();
+    if (*speak)
+        if (auto when = parse_speak_when(**speak))
+            options.speak = *when;
+    auto listening = deck_studies_listening(collection, deck.key);
+    if (!listening)
+        return listening.error();
+    options.listening = *listening;
     return options;
 }
 
@@ -136,6 +175,13 @@ Status save_deck_options(Collection& collection, const DeckInfo& deck, const Dec
         TRY_STATUS(write("new_per_day", std::to_string(options.new_per_day)));
         TRY_STATUS(write("reviews_per_day", std::to_string(options.reviews_per_day)));
         TRY_STATUS(write("leech_threshold", std::to_string(options.leech_threshold)));
+        TRY_STATUS(write("speak", std::string(speak_when_name(options.speak))));
+        TRY_STATUS(write("listening", options.listening ? kOn : kOff));
+        if (options.listening) {
+            auto added = collection.add_listening_cards(deck.id);
+            if (!added)
+                return added.error();
+        }
         return {};
     });
 }
@@ -149,6 +195,7 @@ StudySettings settings_for_deck(const StudySettings& base, const DeckOptions& op
     config.learning_steps_minutes = options.learning_steps_minutes;
     config.relearning_steps_minutes = options.relearning_steps_minutes;
     config.leech_threshold = options.leech_threshold;
+    settings.listening_cards = options.listening && base.sound_available;
     return settings;
 }
 

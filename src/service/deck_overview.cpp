@@ -53,14 +53,20 @@ Result<DailyQueue> load_daily_queue(Collection& collection, const DeckInfo& deck
     auto stored_directions = collection.setting(deck_directions_setting(deck.key));
     if (!stored_directions)
         return stored_directions.error();
-    const StudiedDirections directions = parse_directions(stored_directions->value_or(""));
+    StudiedDirections directions = parse_directions(stored_directions->value_or(""));
+    directions.listening = settings.listening_cards;
+    if (!directions.listening) {
+        // Listening turned off (or no sound): its cards rest, schedules kept, until it is back on.
+        std::erase_if(*due, [](const Card& card) { return card.direction == Direction::Listening; });
+    }
 
     std::vector<Card> fresh;
     if (limits.new_cards > 0) {
-        // New cards come in note order, both directions of a note together, so about two per
-        // wanted card, plus the ones that notes studied today hide. If burying hid more than
-        // that, fetch a longer list and build again.
-        int64_t fetch = int64_t{limits.new_cards} * 2 + static_cast<int64_t>(studied.size()) * 2 + 16;
+        // New cards come in note order, a note's cards together (two, three with listening), so
+        // about that many per wanted card, plus the ones that notes studied today hide. If
+        // burying hid more than that, fetch a longer list and build again.
+        const int64_t per_note = directions.listening ? 3 : 2;
+        int64_t fetch = int64_t{limits.new_cards} * per_note + static_cast<int64_t>(studied.size()) * per_note + 16;
         while (true) {
             const auto limit = static_cast<int32_t>(std::min<int64_t>(fetch, kAllDue));
             auto fetched = collection.new_cards(deck.id, limit);

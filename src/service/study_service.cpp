@@ -34,6 +34,7 @@ Status StudyService::start_session(DeckId deck, int64_t now_ms)
                                                       settings_for_deck(m_settings, *options));
         TRY_STATUS(session->advance(now_ms));
         m_session = std::move(session);
+        m_session_speak = options->speak;
         return {};
     }
     return make_error(ErrorKind::NotFound, "The deck no longer exists in this collection.");
@@ -65,6 +66,16 @@ Status StudyService::set_deck_options(DeckId deck, const DeckOptions& options)
     if (!info)
         return info.error();
     return save_deck_options(m_collection, *info, options);
+}
+
+Status StudyService::set_sound_available(bool available, int64_t now_ms)
+{
+    if (m_settings.sound_available == available)
+        return {};
+    m_settings.sound_available = available;
+    if (!m_session)
+        return {};
+    return start_session(m_session->deck().id, now_ms);
 }
 
 void StudyService::set_day_clock(const DayClock& clock)

@@ -38,6 +38,8 @@ public:
     std::optional<int64_t> next_learning_due_ms() const;
     int32_t answered() const;
     std::string deck_title() const;
+    // When the session's deck speaks the Russian side by itself (its options, read at the start).
+    SpeakWhen speak_when() const { return m_session_speak; }
 
     // Commits the answer to the current card, then shows the next one.
     Status answer(Rating rating, int64_t now_ms, int32_t duration_ms);
@@ -68,6 +70,9 @@ public:
     void set_day_clock(const DayClock& clock);
     // Weights applied while the app runs (the optimizer): sessions started afterwards use them.
     void set_fsrs_params(const FsrsParams& params) { m_settings.scheduler.params = params; }
+    // The app found it cannot play sound: listening cards are left out of every queue from now
+    // on, and a session under way starts again on the same deck without them.
+    Status set_sound_available(bool available, int64_t now_ms);
 
 private:
     Result<DeckInfo> find_deck(DeckId deck);
@@ -76,6 +81,7 @@ private:
     StudySettings m_settings;
     std::unique_ptr<StudySession> m_session;
     AnswerUndo m_undo;
+    SpeakWhen m_session_speak = SpeakWhen::OnShow;
 };
 
 } // namespace letopis

@@ -183,7 +183,7 @@ Status StudySession::answer(Rating rating, int64_t now_ms, int32_t duration_ms)
         notice.kind = NoticeKind::Leech;
         notice.card = shown.id;
         notice.note = shown.note;
-        notice.front = shown.direction == Direction::RussianToEnglish ? note.russian : note.english;
+        notice.front = shown.direction == Direction::EnglishToRussian ? note.english : note.russian;
         notice.lapses = updated.schedule.lapses;
         notice.message = leech_message(notice.front, notice.lapses);
         m_notice = std::move(notice);

@@ -23,6 +23,10 @@ struct StudySettings {
     // When nothing else is left today, learning cards due within this window are shown early
     // (Anki's "learn ahead limit"), so a session does not stall for a ten-minute step.
     int64_t learn_ahead_ms = 20 * 60 * 1000;
+    // Whether the deck's listening cards are studied (its option, and sound that works).
+    bool listening_cards = false;
+    // False once the app knows it cannot play sound: no deck offers listening cards then.
+    bool sound_available = true;
 };
 
 } // namespace letopis

@@ -264,6 +264,25 @@ Result<int32_t> Collection::set_note_suspended(NoteId note, bool suspended)
     });
 }
 
+Result<int64_t> Collection::add_listening_cards(DeckId deck)
+{
+    return guarded(m_path, [&]() -> Result<int64_t> {
+        int64_t added = 0;
+        Status written = transact([&]() -> Status {
+            Result<CachedStatement> stmt = m_db->cached(sql::k_cards_insert_listening);
+            if (!stmt)
+                return stmt.error();
+            (*stmt)->bind_all(deck.value);
+            TRY_STATUS((*stmt)->run());
+            added = m_db->changes();
+            return {};
+        });
+        if (!written)
+            return written.error();
+        return added;
+    });
+}
+
 Result<std::vector<NoteId>> Collection::suspended_notes(DeckId deck)
 {
     return guarded(m_path, [&]() -> Result<std::vector<NoteId>> {
@@ -389,7 +408,8 @@ Result<std::vector<Card>> Collection::due_cards_brief(DeckId deck, int64_t due_b
         if (!stmt)
             return stmt.error();
         (*stmt)->bind_all(deck.value, due_before_ms);
-        // Columns: id, note_id, phase, stability, difficulty, due_ms, last_review_ms, scheduled_days.
+        // Columns: id, note_id, phase, stability, difficulty, due_ms, last_review_ms, scheduled_days,
+        // direction.
         return collect<Card>(**stmt, [deck](const Statement& row) {
             Card card;
             card.id = CardId{row.column_int(0)};
@@ -401,6 +421,7 @@ Result<std::vector<Card>> Collection::due_cards_brief(DeckId deck, int64_t due_b
             card.schedule.due_ms = row.column_int(5);
             card.schedule.last_review_ms = row.column_int(6);
             card.schedule.scheduled_days = static_cast<int32_t>(row.column_int(7));
+            card.direction = static_cast<Direction>(row.column_int(8));
             return card;
         });
     });

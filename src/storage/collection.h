@@ -88,7 +88,8 @@ public:
     Result<DeckId> upsert_deck(const DeckInfo& deck); // matched by key; returns its id
 
     // Notes and cards. upsert_note matches by (deck, key), updates the text in place and creates
-    // any missing card (one per Direction); cards and their history are never touched.
+    // any missing reading card (Russian → English, English → Russian); cards and their history are
+    // never touched. Listening cards come from add_listening_cards.
     // Text is stored NFC; the note's own id is ignored (the match is by deck and key).
     // Errors: InvalidInput (no deck or empty key), NotFound (no such deck).
     Result<NoteId> upsert_note(const Note& note);
@@ -100,6 +101,9 @@ public:
     // Suspends or unsuspends all cards of a note (a re-import suspends notes gone from the deck
     // file); schedules and history stay. Returns how many cards changed.
     Result<int32_t> set_note_suspended(NoteId note, bool suspended);
+    // Gives every note of `deck` its listening card (New) where it has none; returns how many
+    // were made. Listening cards exist only in decks that asked for them (deck options).
+    Result<int64_t> add_listening_cards(DeckId deck);
     // Notes of `deck` with a suspended card.
     Result<std::vector<NoteId>> suspended_notes(DeckId deck);
     // Appends notes the deck does not have yet (each with both cards) in one transaction: the
@@ -116,8 +120,8 @@ public:
     // Unsuspended New cards of `deck` in deck-file order (note order, then direction).
     Result<std::vector<Card>> new_cards(DeckId deck, int32_t limit);
     // Unsuspended Learning/Relearning/Review cards of `deck` with due_ms < due_before_ms, in no
-    // particular order, with only id, note, deck, phase, memory, due_ms, last_review_ms and
-    // scheduled_days read: what today's queue needs to rank them, without a sort.
+    // particular order, with only id, note, deck, direction, phase, memory, due_ms, last_review_ms
+    // and scheduled_days read: what today's queue needs to rank them, without a sort.
     Result<std::vector<Card>> due_cards_brief(DeckId deck, int64_t due_before_ms);
     // The answers that count of `deck`'s cards in [start_ms, end_ms), e.g. today: what the daily
     // limits have used up, and the notes whose other cards wait for another day.

@@ -412,15 +412,33 @@ Status Collection::migrate(int32_t from)
                           m_path.string() + " was not upgraded from schema " + std::to_string(from) + " to " +
                               std::to_string(kSchemaVersion) + ", because the backup before the upgrade failed (" +
                               copied.error().message + ")");
-    return transact([&]() -> Status {
+    // A migration may rebuild a table that others refer to (SQLite's way to change a constraint);
+    // foreign keys are off while it runs, which can only be switched outside a transaction, and
+    // are checked before the commit instead.
+    TRY_STATUS(m_db->exec("PRAGMA foreign_keys = OFF"));
+    Status migrated = transact([&]() -> Status {
         for (int32_t version = from; version < kSchemaVersion; ++version)
             TRY_STATUS(m_db->exec(schema::kMigrations[version - 1]));
         Result<int64_t> version = m_db->query_int("PRAGMA user_version");
         if (!version)
             return version.error();
         VERIFY(*version == kSchemaVersion); // each migration sets user_version
+        Result<Statement> orphans = m_db->prepare("PRAGMA foreign_key_check");
+        if (!orphans)
+            return orphans.error();
+        Result<bool> orphan = orphans->step();
+        if (!orphan)
+            return orphan.error();
+        if (*orphan)
+            return make_error(ErrorKind::Corrupt, m_path.string() + " was not upgraded: row " +
+                                                      std::to_string(orphans->column_int(1)) + " of table " +
+                                                      orphans->column_text(0) + " refers to a row of " +
+                                                      orphans->column_text(2) + " that does not exist");
         return {};
     });
+    Status restored = m_db->exec("PRAGMA foreign_keys = ON");
+    TRY_STATUS(migrated);
+    return restored;
 }
 
 Status Collection::prune_undo_journal()

@@ -10,10 +10,10 @@
 
 namespace letopis::schema {
 
-inline constexpr int32_t kCurrentVersion = 2;
+inline constexpr int32_t kCurrentVersion = 3;
 
 // migrate_N_to_N+1.sql, indexed by N − 1. Each one ends by setting user_version to N + 1.
-inline constexpr std::string_view kMigrations[] = {sql::k_migrate_1_to_2};
+inline constexpr std::string_view kMigrations[] = {sql::k_migrate_1_to_2, sql::k_migrate_2_to_3};
 static_assert(std::size(kMigrations) == kCurrentVersion - 1, "one migration per schema version");
 
 } // namespace letopis::schema

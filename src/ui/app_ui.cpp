@@ -51,21 +51,39 @@ bool AppUi::take_weights_applied()
 
 bool AppUi::wants_frames() const { return m_optimizer && OptimizerPanel::wants_frames(*m_optimizer); }
 
+void AppUi::open_options(int deck_index)
+{
+    const auto& decks = m_decks.decks();
+    if (deck_index >= 0 && deck_index < static_cast<int>(decks.size()))
+        m_deck_options.open(decks[deck_index].deck.id, decks[deck_index].deck.title);
+    m_screen = ScreenId::Options;
+}
+
 void AppUi::draw_options(int64_t now_ms)
 {
     (void)now_ms;
     const Palette& colours = m_context.colours();
     ImGui::PushFont(m_context.fonts.title);
     ImGui::PushStyleColor(ImGuiCol_Text, colours.accent);
-    ImGui::TextUnformatted("Scheduling options");
+    ImGui::TextUnformatted("Options");
     ImGui::PopStyleColor();
     ImGui::PopFont();
-    ImGui::Dummy(ImVec2(0, m_context.px(8)));
+    ImGui::Dummy(ImVec2(0, m_context.px(4)));
+    // The form can be taller than the window at large text sizes: it scrolls, the button stays.
+    const float footer = ImGui::GetFrameHeightWithSpacing() + m_context.px(8);
+    ImGui::BeginChild("options", ImVec2(0, std::max(m_context.px(120), ImGui::GetContentRegionAvail().y - footer)));
+    if (m_deck_options.has_deck()) {
+        if (m_deck_options.frame(m_study, m_context))
+            m_decks.invalidate(); // limits and listening cards change the counts
+        ImGui::Dummy(ImVec2(0, m_context.px(10)));
+        ImGui::Separator();
+        ImGui::Dummy(ImVec2(0, m_context.px(6)));
+    }
     if (m_optimizer) {
         if (m_optimizer_panel.frame(*m_optimizer, m_context).applied)
             m_weights_applied = true;
     }
-    ImGui::Dummy(ImVec2(0, m_context.px(12)));
+    ImGui::EndChild();
     if (ImGui::Button("Back to decks (Esc)") ||
         (named_key_pressed(ImGuiKey_Escape) && !(m_optimizer && OptimizerPanel::wants_frames(*m_optimizer))))
         go_to_decks();
@@ -86,7 +104,16 @@ Status AppUi::open(ScreenId screen, int64_t now_ms)
         go_to_decks();
         return {};
     }
-    if (screen == ScreenId::Options || (screen == ScreenId::Import && m_imports)) {
+    if (screen == ScreenId::Options) {
+        if (m_decks.decks().empty()) {
+            auto decks = m_study.deck_summaries(now_ms);
+            if (decks && !decks->empty())
+                m_deck_options.open(decks->front().deck.id, decks->front().deck.title);
+        }
+        open_options(m_decks.selected());
+        return {};
+    }
+    if (screen == ScreenId::Import && m_imports) {
         m_screen = screen;
         return {};
     }
@@ -110,6 +137,7 @@ void AppUi::go_to_decks()
     if (m_context.speech)
         m_context.speech->stop();
     m_study.end_session();
+    m_review.reset();
     m_decks.invalidate();
     m_screen = ScreenId::Decks;
 }
@@ -130,6 +158,20 @@ void AppUi::handle_global_keys()
         m_preferences_request = wanted;
 }
 
+// Once sound is known not to work, listening cards leave the queues (a session under way starts
+// again without them).
+void AppUi::follow_sound(int64_t now_ms)
+{
+    const bool available = m_context.speech && m_context.speech->available();
+    if (available == m_study.settings().sound_available)
+        return;
+    if (Status status = m_study.set_sound_available(available, now_ms); !status)
+        m_error = status.error().describe();
+    m_decks.invalidate();
+    if (m_screen == ScreenId::Review && !m_study.current())
+        m_screen = ScreenId::Done;
+}
+
 void AppUi::frame(int64_t now_ms)
 {
     const ImGuiViewport* viewport = ImGui::GetMainViewport();
@@ -140,6 +182,7 @@ void AppUi::frame(int64_t now_ms)
     ImGui::PushFont(m_context.fonts.body);
     ImGui::Begin("Letopis", nullptr, flags);
     handle_global_keys();
+    follow_sound(now_ms);
 
     // Ctrl+Z takes back the last answer, several deep, while studying (the Done screen included).
     if ((m_screen == ScreenId::Review || m_screen == ScreenId::Done) && ImGui::GetIO().KeyCtrl &&
@@ -154,7 +197,7 @@ void AppUi::frame(int64_t now_ms)
         if (action.preferences)
             m_preferences_request = action.preferences;
         if (action.options)
-            m_screen = ScreenId::Options;
+            open_options(m_decks.selected());
         if (action.import && m_imports)
             m_screen = ScreenId::Import;
         if (action.study) {

@@ -8,6 +8,7 @@
 
 #include "service/study_service.h"
 #include "ui/deck_list_screen.h"
+#include "ui/deck_options_panel.h"
 #include "ui/done_screen.h"
 #include "ui/import_screen.h"
 #include "ui/optimizer_panel.h"
@@ -37,6 +38,7 @@ public:
     ScreenId screen() const { return m_screen; }
     const ReviewScreen& review() const { return m_review; }
     const DeckListScreen& deck_list() const { return m_decks; }
+    const DeckOptionsPanel& deck_options() const { return m_deck_options; }
 
     // The app applies a preference change (rebuilding fonts for a new scale) between frames.
     std::optional<UiPreferences> take_preferences_request();
@@ -50,6 +52,8 @@ public:
 private:
     void handle_global_keys();
     void draw_options(int64_t now_ms);
+    void open_options(int deck_index);
+    void follow_sound(int64_t now_ms);
     void go_to_decks();
 
     StudyService& m_study;
@@ -62,6 +66,7 @@ private:
     ImportService* m_imports = nullptr;
     ImportScreen m_import;
     OptimizerPanel m_optimizer_panel;
+    DeckOptionsPanel m_deck_options;
     bool m_weights_applied = false;
     std::optional<UiPreferences> m_preferences_request;
     std::string m_error;

@@ -170,7 +170,7 @@ void DeckListScreen::draw_preferences(const UiContext& ui, Action& action)
     if (ImGui::Button("Import…"))
         action.import = true;
     ImGui::SameLine();
-    if (ImGui::Button("Scheduling…"))
+    if (ImGui::Button("Deck options…"))
         action.options = true;
     ImGui::SameLine();
     if (ImGui::Button(ui.preferences.show_stress ? "Hide stress marks (F3)" : "Show stress marks (F3)"))

@@ -17,7 +17,7 @@ public:
     struct Action {
         std::optional<DeckId> study;
         std::optional<UiPreferences> preferences; // the learner changed theme or text size
-        bool options = false;                     // open the scheduling options
+        bool options = false;                     // open the options of the selected deck
         bool import = false;                      // open the Import screen
     };
 

@@ -13,20 +13,26 @@ namespace {
 
 constexpr int32_t kMaxCountedDurationMs = 60'000; // a card left on screen over lunch is not "slow"
 
+// A listening card's front is the Russian word too, shown once the answer is revealed.
 std::string front_text(const StudyCard& card)
 {
-    return card.card.direction == Direction::RussianToEnglish ? card.note.russian : card.note.english;
+    return card.card.direction == Direction::EnglishToRussian ? card.note.english : card.note.russian;
 }
 
 std::string back_text(const StudyCard& card)
 {
-    return card.card.direction == Direction::RussianToEnglish ? card.note.english : card.note.russian;
+    return card.card.direction == Direction::EnglishToRussian ? card.note.russian : card.note.english;
 }
 
 const char* direction_label(Direction direction)
 {
     // PT Sans has no arrow glyphs; words read better here anyway.
-    return direction == Direction::RussianToEnglish ? "Russian to English" : "English to Russian";
+    switch (direction) {
+    case Direction::RussianToEnglish: return "Russian to English";
+    case Direction::EnglishToRussian: return "English to Russian";
+    case Direction::Listening: return "Listening";
+    }
+    return "";
 }
 
 } // namespace
@@ -44,12 +50,11 @@ ReviewScreen::Action ReviewScreen::frame(StudyService& study, const UiContext& u
         m_input.clear();
         m_spoken_on_show = m_spoken_on_reveal = false;
     }
-    speak_if_due(*card, ui);
+    speak_if_due(*card, study.speak_when(), ui);
     if (ui.speech) {
         if (auto notice = ui.speech->take_notice())
             m_notice = *notice;
-        if (key_pressed(ui.keys.r) && russian_visible(*card) && !(typed(*card) && !m_revealed))
-            ui.speech->say(card->note.russian);
+        handle_replay_key(*card, ui);
     }
 
     draw_header(study, ui, now_ms);
@@ -130,17 +135,25 @@ void ReviewScreen::draw_card(const StudyCard& card, const UiContext& ui, float h
     ImGui::PopFont();
 
     const float inner = ImGui::GetContentRegionAvail().x;
+    const bool listening = card.card.direction == Direction::Listening;
     ImGui::Dummy(ImVec2(0, m_revealed ? ui.px(12) : height * (typed(card) ? 0.12f : 0.22f)));
-    // English glosses run longer than Russian headwords: a smaller face keeps them on one line.
-    const float front_size = card.card.direction == Direction::EnglishToRussian ? 46 : (m_revealed ? 54 : 64);
-    face_centered(ui, front_text(card), ui.px(front_size), colours.text, inner);
-    if (card.card.direction == Direction::RussianToEnglish)
-        speaker_button(ui, card.note.russian, "Listen (R)");
-    if (m_romanization && card.card.direction == Direction::RussianToEnglish)
-        text_centered(romanized(card.note.russian), ui.fonts.body, colours.muted);
+    if (listening && !m_revealed) {
+        draw_listening_prompt(card, ui);
+    } else {
+        // English glosses run longer than Russian headwords: a smaller face keeps them on one line.
+        const float front_size = card.card.direction == Direction::EnglishToRussian ? 46 : (m_revealed ? 54 : 64);
+        face_centered(ui, front_text(card), ui.px(front_size), colours.text, inner);
+        if (card.card.direction != Direction::EnglishToRussian) {
+            speaker_button(ui, card.note.russian, "Listen (R)");
+            if (m_romanization)
+                text_centered(romanized(card.note.russian), ui.fonts.body, colours.muted);
+        }
+    }
     if (!m_revealed && typed(card)) {
         ImGui::Dummy(ImVec2(0, ui.px(8)));
-        text_centered("Type the Russian word below and press Enter.", ui.fonts.body, colours.muted);
+        text_centered(listening ? "Type the Russian word you hear and press Enter."
+                                : "Type the Russian word below and press Enter.",
+                      ui.fonts.body, colours.muted);
     }
 
     if (m_revealed) {
@@ -172,22 +185,63 @@ void ReviewScreen::draw_card(const StudyCard& card, const UiContext& ui, float h
     ImGui::PopStyleVar();
 }
 
-bool ReviewScreen::typed(const StudyCard& card) const { return card.card.direction == Direction::EnglishToRussian; }
+bool ReviewScreen::typed(const StudyCard& card) const { return card.card.direction != Direction::RussianToEnglish; }
 
 bool ReviewScreen::russian_visible(const StudyCard& card) const
 {
     return card.card.direction == Direction::RussianToEnglish || m_revealed;
 }
 
-void ReviewScreen::speak_if_due(const StudyCard& card, const UiContext& ui)
+void ReviewScreen::draw_listening_prompt(const StudyCard& card, const UiContext& ui)
 {
-    if (!ui.speech || m_speak_mode == SpeakMode::Off || !russian_visible(card))
+    const Palette& colours = ui.colours();
+    if (!ui.speech || !ui.speech->available()) {
+        // The app leaves listening cards out once it knows there is no sound; until then, say why.
+        text_centered("No sound: this listening card cannot be played.", ui.fonts.title, colours.again);
+        return;
+    }
+    ImGui::PushFont(ui.fonts.title);
+    const bool clicked = button_centered("Play the word again", ui.px(340));
+    ImGui::PopFont();
+    ImGui::PushFont(ui.fonts.small);
+    text_centered("Ctrl+R", nullptr, colours.muted);
+    ImGui::PopFont();
+    if (clicked) {
+        ui.speech->say(card.note.russian);
+        m_input.focus();
+    }
+}
+
+void ReviewScreen::handle_replay_key(const StudyCard& card, const UiContext& ui)
+{
+    const bool typing = typed(card) && !m_revealed;
+    // While the answer field has the keys, R is a letter: Ctrl+R replays a listening card.
+    const bool wanted = key_pressed(ui.keys.r) && (!typing || ImGui::GetIO().KeyCtrl);
+    const bool allowed = card.card.direction == Direction::Listening || (russian_visible(card) && !typing);
+    if (wanted && allowed)
+        ui.speech->say(card.note.russian);
+}
+
+void ReviewScreen::speak_if_due(const StudyCard& card, SpeakWhen when, const UiContext& ui)
+{
+    if (!ui.speech)
+        return;
+    if (card.card.direction == Direction::Listening) {
+        // The sound is the question: always played when the card appears, whatever the deck's
+        // setting, and not again on reveal unless asked.
+        if (!m_spoken_on_show) {
+            ui.speech->say(card.note.russian);
+            m_spoken_on_show = true;
+        }
+        return;
+    }
+    if (when == SpeakWhen::Off || !russian_visible(card))
         return;
     // The Russian is spoken once when it first appears (on show) or once the answer is revealed;
     // an English → Russian card never speaks before the learner has answered.
-    const bool on_show = m_speak_mode == SpeakMode::OnShow && !m_spoken_on_show && !m_spoken_on_reveal;
+    const bool on_show = when == SpeakWhen::OnShow && !m_spoken_on_show && !m_spoken_on_reveal;
     const bool on_reveal = m_revealed && !m_spoken_on_reveal &&
-                           (m_speak_mode == SpeakMode::OnReveal || card.card.direction == Direction::EnglishToRussian);
+                           (when == SpeakWhen::OnReveal || card.card.direction == Direction::EnglishToRussian);
     if (on_show || on_reveal) {
         ui.speech->say(card.note.russian);
         m_spoken_on_show = true;

@@ -1,5 +1,6 @@
 // The review screen: the front of the card large, Space/Enter reveals the back, keys 1–4 or the
-// buttons grade it. The answer is committed before the next card is shown.
+// buttons grade it. The answer is committed before the next card is shown. A listening card
+// plays the word and asks for it typed.
 #pragma once
 
 #include <cstdint>
@@ -20,16 +21,13 @@ public:
     Action frame(StudyService& study, const UiContext& ui, int64_t now_ms);
 
     bool revealed() const { return m_revealed; }
+    // Leaving the screen: the next card shown, even the same one, starts hidden.
+    void reset() { m_shown_card = {}; }
     const std::string& error() const { return m_error; }
     // The check of the last typed answer on this card, once submitted.
     const std::optional<AnswerCheck>& answer_check() const { return m_check; }
     // A change of preferences asked for on this screen (phonetic typing, keyboard).
     std::optional<UiPreferences> take_preferences_request();
-
-    // When the Russian side is spoken by itself.
-    enum class SpeakMode { Off, OnShow, OnReveal };
-    void set_speak_mode(SpeakMode mode) { m_speak_mode = mode; }
-    SpeakMode speak_mode() const { return m_speak_mode; }
 
 private:
     void draw_header(StudyService& study, const UiContext& ui, int64_t now_ms);
@@ -40,7 +38,9 @@ private:
     Action grade(StudyService& study, Rating rating, int64_t now_ms);
     bool typed(const StudyCard& card) const;
 
-    void speak_if_due(const StudyCard& card, const UiContext& ui);
+    void draw_listening_prompt(const StudyCard& card, const UiContext& ui);
+    void speak_if_due(const StudyCard& card, SpeakWhen when, const UiContext& ui);
+    void handle_replay_key(const StudyCard& card, const UiContext& ui);
     bool russian_visible(const StudyCard& card) const;
 
     bool m_revealed = false;
@@ -51,7 +51,6 @@ private:
     AnswerInput m_input;
     std::optional<AnswerCheck> m_check;
     std::optional<UiPreferences> m_preferences_request;
-    SpeakMode m_speak_mode = SpeakMode::OnShow;
     CardId m_shown_card;
     int64_t m_shown_at_ms = 0;
     std::string m_error;

@@ -64,7 +64,7 @@ TEST_F(CommandsTest, CheckSaysHealthyOrListsProblemsAndRebuildRepairs)
 {
     CommandRun healthy = in_collection("check");
     EXPECT_EQ(healthy.code, 0) << healthy.output;
-    EXPECT_TRUE(contains(healthy.output, "healthy (schema 2, 400 cards")) << healthy.output;
+    EXPECT_TRUE(contains(healthy.output, "healthy (schema 3, 400 cards")) << healthy.output;
     // A generated collection was studied with the app's scheduler: its log gives every card.
     CommandRun rebuilt = in_collection("check --rebuild");
     EXPECT_EQ(rebuilt.code, 0) << rebuilt.output;

@@ -62,7 +62,7 @@ TEST(CollectionOpen, CreatesANewCollectionWithItsMarks)
     EXPECT_EQ(collection->path(), dir / "collection.db");
     EXPECT_EQ(pragma(*collection, "application_id"), 0x4C54504E);
     EXPECT_EQ(pragma(*collection, "user_version"), Collection::schema_version());
-    EXPECT_EQ(Collection::schema_version(), 2);
+    EXPECT_EQ(Collection::schema_version(), 3);
     EXPECT_EQ(pragma(*collection, "foreign_keys"), 1);
     EXPECT_EQ(pragma(*collection, "synchronous"), 2); // FULL
     Result<std::string> mode = collection->database().query_text("PRAGMA journal_mode");
@@ -244,7 +244,7 @@ TEST(CollectionOpen, RefusesACollectionFromANewerLetopis)
         ASSERT_TRUE((*db)->exec("PRAGMA user_version = 99").ok());
     }
     ASSERT_FALSE(fs::exists(dir / "c.db-wal"));
-    expect_refused(dir / "c.db", ErrorKind::TooNew, "newer version of Letopis (schema 99, this build reads up to 2)");
+    expect_refused(dir / "c.db", ErrorKind::TooNew, "newer version of Letopis (schema 99, this build reads up to 3)");
 }
 
 TEST(CollectionOpen, SeesCommitsStillInTheWal)

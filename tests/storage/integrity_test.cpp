@@ -181,7 +181,7 @@ TEST(Integrity, AnOlderSchemaIsANoteNotAProblem)
     EXPECT_TRUE(report.problems.empty()) << report.problems.front();
     EXPECT_EQ(report.schema_version, 1);
     ASSERT_EQ(report.notes.size(), 1u);
-    EXPECT_NE(report.notes[0].find("upgrades it to version 2"), std::string::npos);
+    EXPECT_NE(report.notes[0].find("upgrades it to version 3"), std::string::npos);
     EXPECT_EQ(report.reviews, 2);
 }
 

@@ -28,6 +28,21 @@ std::string pragma_text(Database& db, const std::string& name)
     return value.ok() ? *value : "";
 }
 
+// Every card as "id note direction phase due reps", by id.
+std::vector<std::string> card_rows(Database& db)
+{
+    std::vector<std::string> rows;
+    Result<Statement> stmt = db.prepare("SELECT id, note_id, direction, phase, due_ms, reps FROM cards ORDER BY id");
+    EXPECT_TRUE(stmt.ok());
+    while (stmt.ok() && *stmt->step()) {
+        std::string row;
+        for (int column = 0; column < 6; ++column)
+            row += (column ? " " : "") + std::to_string(stmt->column_int(column));
+        rows.push_back(row);
+    }
+    return rows;
+}
+
 TEST(SchemaMigration, VersionOneIsUpgradedToExactlyTheFreshSchema)
 {
     TempDir dir;
@@ -41,7 +56,7 @@ TEST(SchemaMigration, VersionOneIsUpgradedToExactlyTheFreshSchema)
     Result<std::vector<std::string>> expected = fresh_schema();
     ASSERT_TRUE(expected.ok());
     EXPECT_EQ(migrated_schema, *expected);
-    EXPECT_NE(std::find(migrated_schema.begin(), migrated_schema.end(), "pragma user_version = 2"),
+    EXPECT_NE(std::find(migrated_schema.begin(), migrated_schema.end(), "pragma user_version = 3"),
               migrated_schema.end());
     for (const char* pragma : {"user_version", "application_id", "journal_mode", "foreign_keys", "synchronous",
                                "page_size", "auto_vacuum", "encoding", "trusted_schema"})
@@ -97,6 +112,38 @@ TEST(SchemaMigration, DataAndIdentitySurviveTheUpgrade)
     EXPECT_EQ(undone->schedule, card->schedule);
 }
 
+TEST(SchemaMigration, RebuildingTheCardsTableKeepsEveryCardAndItsHistory)
+{
+    // Version 3 rebuilt the cards table (a wider CHECK for listening cards) under reviews that
+    // refer to it: every card keeps its id and schedule, and every review still finds its card.
+    TempDir dir;
+    testing::make_v1_collection(dir / "c.db");
+    std::vector<std::string> before;
+    {
+        Result<std::unique_ptr<Database>> db = Database::open(dir / "c.db", DbOpen::ReadWrite);
+        ASSERT_TRUE(db.ok());
+        before = card_rows(**db);
+    }
+    auto collection = testing::open_collection(dir / "c.db", OpenMode::MustExist);
+    ASSERT_TRUE(collection);
+    Database& db = collection->database();
+    const std::vector<std::string> after = card_rows(db);
+    ASSERT_EQ(after.size(), 4u);
+    EXPECT_EQ(after, before);
+    Result<Statement> orphans = db.prepare("PRAGMA foreign_key_check");
+    ASSERT_TRUE(orphans.ok());
+    EXPECT_FALSE(*orphans->step());
+    EXPECT_EQ(pragma_text(db, "foreign_keys"), "1") << "foreign keys are back on after the migration";
+    // The new direction is accepted, and a review of a card that does not exist is still refused.
+    Result<int64_t> added = collection->add_listening_cards(DeckId{1});
+    ASSERT_TRUE(added.ok()) << added.error().message;
+    EXPECT_EQ(*added, 2);
+    EXPECT_FALSE(db.exec("INSERT INTO reviews (id, device_id, card_id, time_ms, rating, phase_before, elapsed_days, "
+                         "retrievability, stability, difficulty, scheduled_days, due_ms, duration_ms) "
+                         "VALUES (1, 1, 999, 1, 3, 0, 0, 0, 1, 1, 0, 0, 0)")
+                     .ok());
+}
+
 TEST(SchemaMigration, ABackupIsWrittenBeforeMigrating)
 {
     TempDir dir;
@@ -137,7 +184,7 @@ TEST(SchemaMigration, NoMigrationWithoutABackup)
     const std::string before = testing::read_bytes(dir / "c.db");
     Result<std::unique_ptr<Collection>> opened = Collection::open(dir / "c.db", OpenMode::MustExist);
     ASSERT_FALSE(opened.ok());
-    EXPECT_NE(opened.error().message.find("was not upgraded from schema 1 to 2, because the backup before the "
+    EXPECT_NE(opened.error().message.find("was not upgraded from schema 1 to 3, because the backup before the "
                                           "upgrade failed"),
               std::string::npos)
         << opened.error().message;

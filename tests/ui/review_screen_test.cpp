@@ -16,17 +16,30 @@ using testing::kMorningMs;
 using testing::make_deck;
 
 // io.KeysDown indices for this test; the app uses SDL scancodes instead.
-enum TestKey { kSpace = 1, kEnter, kEscape, kUp, kDown, kBackspace, kZ, kDigit1 = 10 };
+enum TestKey { kSpace = 1, kEnter, kEscape, kUp, kDown, kBackspace, kZ, kR, kDigit1 = 10 };
+
+// Records what the screen asks to hear.
+struct FakeSpeech : SpeechOutput {
+    std::vector<std::string> said;
+    bool working = true;
+    void say(std::string_view text) override { said.emplace_back(text); }
+    void prefetch(std::string_view) override {}
+    void stop() override {}
+    std::optional<std::string> take_notice() override { return std::nullopt; }
+    bool available() const override { return working; }
+};
 
 struct ReviewScreenTest : testing::StudyFixture {
     std::unique_ptr<StudyService> study;
     std::unique_ptr<AppUi> ui;
+    FakeSpeech speech;
+    DeckInfo deck;
     int64_t now = kMorningMs;
 
     void SetUp() override
     {
         testing::StudyFixture::SetUp();
-        import(make_deck("ui", 5));
+        deck = import(make_deck("ui", 5));
         study = std::make_unique<StudyService>(*collection, settings);
 
         ImGui::CreateContext();
@@ -50,6 +63,8 @@ struct ReviewScreenTest : testing::StudyFixture {
         context.fonts = UiFonts{font, font, font, font};
         for (int i = 0; i < 4; ++i)
             context.keys.digit[i] = kDigit1 + i;
+        context.keys.r = kR;
+        context.speech = &speech;
         ui = std::make_unique<AppUi>(*study, context);
     }
 
@@ -92,6 +107,22 @@ struct ReviewScreenTest : testing::StudyFixture {
     {
         ImGui::GetIO().AddInputCharactersUTF8(text);
         frame();
+    }
+
+    void set_options(SpeakWhen speak, bool listening)
+    {
+        auto options = study->deck_options(deck.id);
+        ASSERT_TRUE(options.ok());
+        options->speak = speak;
+        options->listening = listening;
+        ASSERT_TRUE(study->set_deck_options(deck.id, *options).ok());
+    }
+
+    void ctrl_press(int key)
+    {
+        ImGui::GetIO().KeyCtrl = true;
+        press(key);
+        ImGui::GetIO().KeyCtrl = false;
     }
 
     int vertices_drawn() const { return ImGui::GetDrawData() ? ImGui::GetDrawData()->TotalVtxCount : 0; }
@@ -254,6 +285,91 @@ TEST_F(ReviewScreenTest, CtrlZTakesBackAnswersSeveralDeep)
     ASSERT_TRUE(card.ok());
     EXPECT_EQ(card->schedule, before) << "restored exactly";
     EXPECT_FALSE(study->can_undo());
+}
+
+TEST_F(ReviewScreenTest, TheRussianSideIsSpokenAsTheDeckSays)
+{
+    // The default: spoken when shown, once; R says it again.
+    ASSERT_TRUE(ui->open(ScreenId::Review, now).ok());
+    frame();
+    const std::string word = study->current()->note.russian;
+    frame();
+    EXPECT_EQ(speech.said, std::vector<std::string>{word});
+    press(kR);
+    EXPECT_EQ(speech.said, (std::vector<std::string>{word, word}));
+    press(kEscape);
+
+    // Off: silent until asked.
+    speech.said.clear();
+    set_options(SpeakWhen::Off, false);
+    ASSERT_TRUE(ui->open(ScreenId::Review, now).ok());
+    frame();
+    press(kSpace);
+    EXPECT_TRUE(speech.said.empty());
+    press(kEscape);
+
+    // On reveal: nothing on show, the word when the answer appears.
+    set_options(SpeakWhen::OnReveal, false);
+    ASSERT_TRUE(ui->open(ScreenId::Review, now).ok());
+    frame();
+    EXPECT_TRUE(speech.said.empty());
+    press(kSpace);
+    EXPECT_EQ(speech.said, std::vector<std::string>{study->current()->note.russian});
+}
+
+TEST_F(ReviewScreenTest, AListeningCardPlaysTheWordAndChecksWhatWasTyped)
+{
+    // A deck studied by reading and by ear, speech otherwise off: the sound is the question.
+    ASSERT_TRUE(collection->set_setting("deck.ui.directions", "ru-en").ok());
+    set_options(SpeakWhen::Off, true);
+    study_recognition_then_next_day(); // day 1 said nothing: the deck's speech is off
+    ASSERT_NE(study->current(), nullptr);
+    ASSERT_EQ(study->current()->card.direction, Direction::Listening);
+    const CardId card = study->current()->card.id;
+    const std::string word = study->current()->note.russian; // "сло́во N"
+    EXPECT_EQ(speech.said, std::vector<std::string>{word});
+
+    press(kR); // R is a letter while the field has the keys
+    EXPECT_EQ(speech.said.size(), 1u);
+    ctrl_press(kR);
+    EXPECT_EQ(speech.said, (std::vector<std::string>{word, word}));
+
+    type(("слово" + word.substr(word.rfind(' '))).c_str());
+    press(kEnter);
+    ASSERT_TRUE(ui->review().revealed());
+    ASSERT_TRUE(ui->review().answer_check().has_value());
+    EXPECT_EQ(ui->review().answer_check()->verdict, Verdict::Correct);
+    press(kEnter); // the suggested grade: Good
+    auto reviews = collection->reviews_for_card(card);
+    ASSERT_TRUE(reviews.ok());
+    ASSERT_EQ(reviews->size(), 1u);
+    EXPECT_EQ((*reviews)[0].rating, Rating::Good);
+}
+
+TEST_F(ReviewScreenTest, WithoutSoundListeningCardsLeaveTheQueue)
+{
+    ASSERT_TRUE(collection->set_setting("deck.ui.directions", "ru-en").ok());
+    set_options(SpeakWhen::OnShow, true);
+    study_recognition_then_next_day();
+    ASSERT_NE(study->current(), nullptr);
+    ASSERT_EQ(study->current()->card.direction, Direction::Listening);
+    speech.working = false; // e.g. the audio device went away
+    frame();
+    EXPECT_EQ(study->current(), nullptr);
+    EXPECT_EQ(ui->screen(), ScreenId::Done);
+}
+
+TEST_F(ReviewScreenTest, DeckOptionsAreEditedAndSavedOnTheOptionsScreen)
+{
+    frame();
+    ASSERT_TRUE(ui->open(ScreenId::Options, now).ok());
+    frame();
+    frame();
+    ASSERT_TRUE(ui->deck_options().has_deck());
+    ASSERT_TRUE(ui->deck_options().edited().has_value()) << ui->deck_options().error();
+    EXPECT_EQ(ui->deck_options().edited()->speak, SpeakWhen::OnShow);
+    press(kEscape);
+    EXPECT_EQ(ui->screen(), ScreenId::Decks);
 }
 
 TEST_F(ReviewScreenTest, EscapeReturnsToTheDeckList)

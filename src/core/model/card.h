@@ -19,8 +19,9 @@ std::optional<Rating> rating_from_int(int value); // 1..4, else nullopt
 enum class CardPhase : uint8_t { New = 0, Learning = 1, Review = 2, Relearning = 3 };
 std::string_view phase_name(CardPhase phase);
 
-// Which side the learner is shown first.
-enum class Direction : uint8_t { RussianToEnglish = 0, EnglishToRussian = 1 };
+// Which side the learner is shown first. A listening card shows nothing: the learner hears the
+// Russian word and types it (optional per deck; its cards exist only once a deck asks for them).
+enum class Direction : uint8_t { RussianToEnglish = 0, EnglishToRussian = 1, Listening = 2 };
 
 // FSRS memory state. Stability in days (interval at which recall probability is 90 %);
 // difficulty in [1, 10].

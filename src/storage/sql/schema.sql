@@ -2,7 +2,7 @@
 -- numbered migrations (migrate_1_to_2.sql, …); schema_v1.sql keeps version 1 as released.
 -- collection_open.cpp checks that both pragmas match its constants.
 PRAGMA application_id = 1280593998; -- 0x4C54504E, "LTPN": marks the file as a Letopis collection
-PRAGMA user_version = 2;
+PRAGMA user_version = 3;
 
 -- device_id and settings ("setting.<name>").
 CREATE TABLE meta (
@@ -39,12 +39,12 @@ CREATE TABLE notes (
 ) STRICT;
 CREATE INDEX notes_fold_key ON notes(fold_key);
 
--- phase: 0 New, 1 Learning, 2 Review, 3 Relearning; direction: 0 ru→en, 1 en→ru.
+-- phase: 0 New, 1 Learning, 2 Review, 3 Relearning; direction: 0 ru→en, 1 en→ru, 2 listening.
 CREATE TABLE cards (
     id INTEGER PRIMARY KEY,
     note_id INTEGER NOT NULL REFERENCES notes(id),
     deck_id INTEGER NOT NULL REFERENCES decks(id),
-    direction INTEGER NOT NULL CHECK (direction IN (0, 1)),
+    direction INTEGER NOT NULL CHECK (direction IN (0, 1, 2)),
     phase INTEGER NOT NULL DEFAULT 0 CHECK (phase BETWEEN 0 AND 3),
     stability REAL,                   -- NULL until the first answer
     difficulty REAL,
@@ -61,7 +61,7 @@ CREATE TABLE cards (
 -- then ranges over due_ms. The columns after due_ms are those today's queue ranks by, so the
 -- counts and the due cards of a deck are read from this index alone, never row by row.
 CREATE INDEX cards_queue ON cards(deck_id, suspended, phase, due_ms, note_id, stability, difficulty,
-                                  last_review_ms, scheduled_days);
+                                  last_review_ms, scheduled_days, direction);
 
 -- The review log: append-only. id = time_ms * 1000 + n, n counting up from the device id's last
 -- three digits (and past any earlier id), so ids are ordered by time and two devices answering in
