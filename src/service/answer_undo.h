@@ -16,13 +16,19 @@ namespace letopis {
 class Collection;
 
 // Takes back one answer: the review is marked undone and the card gets back the exact schedule it
-// had before. Returns the card as restored. Errors as Collection::undo_answer.
-Result<Card> undo_answer(Collection& collection, ReviewId answer, int64_t now_ms);
+// had before; if the answer tagged `tagged_note` "leech", the tag goes too (one transaction).
+// Returns the card as restored. Errors as Collection::undo_answer.
+Result<Card> undo_answer(Collection& collection, ReviewId answer, int64_t now_ms,
+                         std::optional<NoteId> tagged_note = std::nullopt);
 
 class AnswerUndo {
 public:
-    // Call with the id record_answer returned, after each answer of the session.
-    void record(ReviewId answer) { m_answers.push_back(answer); }
+    // Call with the id record_answer returned, after each answer of the session, and the note the
+    // answer tagged "leech" if it did.
+    void record(ReviewId answer, std::optional<NoteId> tagged_note = std::nullopt)
+    {
+        m_answers.push_back({answer, tagged_note});
+    }
     bool can_undo() const { return !m_answers.empty(); }
     size_t depth() const { return m_answers.size(); }
     void clear() { m_answers.clear(); }
@@ -34,7 +40,11 @@ public:
     Result<std::optional<Card>> undo(Collection& collection, int64_t now_ms);
 
 private:
-    std::vector<ReviewId> m_answers;
+    struct Answer {
+        ReviewId review;
+        std::optional<NoteId> tagged_note;
+    };
+    std::vector<Answer> m_answers;
 };
 
 } // namespace letopis

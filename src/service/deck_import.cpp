@@ -4,6 +4,7 @@
 
 #include "service/deck_directions.h"
 #include "service/deck_options.h"
+#include "service/study_session.h"
 
 #include <algorithm>
 #include <system_error>
@@ -71,6 +72,9 @@ Result<ImportReport> import_deck(Collection& collection, const DeckFile& deck)
                 continue;
             }
             ++report.notes_updated;
+            // "leech" is the learner's tag, not the author's: a new version of the deck keeps it.
+            if (has_tag(found->second.tags, kLeechTag))
+                note.tags = with_tag(note.tags, kLeechTag);
             // Unchanged notes are left alone: re-importing a large deck then writes almost nothing.
             if (!same_text(found->second, note)) {
                 auto id = collection.upsert_note(note);

@@ -119,7 +119,7 @@ Status StudyService::answer(Rating rating, int64_t now_ms, int32_t duration_ms)
     VERIFY(m_session != nullptr);
     TRY_STATUS(m_session->answer(rating, now_ms, duration_ms));
     if (auto id = m_session->last_answer())
-        m_undo.record(*id);
+        m_undo.record(*id, m_session->last_answer_tagged());
     return {};
 }
 

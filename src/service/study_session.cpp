@@ -30,13 +30,31 @@ std::string leech_message(const std::string& front, int32_t lapses)
 
 } // namespace
 
-std::string with_tag(const std::string& tags, const std::string& tag)
+bool has_tag(const std::string& tags, const std::string& tag)
 {
     std::istringstream words(tags);
     for (std::string word; words >> word;) {
         if (word == tag)
-            return tags;
+            return true;
     }
+    return false;
+}
+
+std::string without_tag(const std::string& tags, const std::string& tag)
+{
+    std::istringstream words(tags);
+    std::string kept;
+    for (std::string word; words >> word;) {
+        if (word != tag)
+            kept += (kept.empty() ? "" : " ") + word;
+    }
+    return kept;
+}
+
+std::string with_tag(const std::string& tags, const std::string& tag)
+{
+    if (has_tag(tags, tag))
+        return tags;
     if (tags.empty() || tags.back() == ' ')
         return tags + tag;
     return tags + " " + tag;
@@ -154,6 +172,7 @@ Status StudySession::answer(Rating rating, int64_t now_ms, int32_t duration_ms)
     review.duration_ms = duration_ms;
 
     ReviewId answer_id;
+    std::optional<NoteId> tagged;
     Status stored = m_collection.transact([&]() -> Status {
         auto recorded = m_collection.record_answer(updated, review);
         if (!recorded)
@@ -171,11 +190,13 @@ Status StudySession::answer(Rating rating, int64_t now_ms, int32_t duration_ms)
         auto saved = m_collection.upsert_note(*note);
         if (!saved)
             return saved.error();
+        tagged = note->id;
         return {};
     });
     if (!stored)
         return stored.error();
     m_last_answer = answer_id;
+    m_last_tagged = tagged;
 
     if (leech) {
         const Note& note = m_current->note;

@@ -54,6 +54,8 @@ public:
     }
     // The review id of the last answer committed in this session (for undo), if any.
     std::optional<ReviewId> last_answer() const { return m_last_answer; }
+    // The note the last answer tagged "leech" (it was not tagged before), so undo can untag it.
+    std::optional<NoteId> last_answer_tagged() const { return m_last_tagged; }
 
 private:
     Status rebuild(int64_t now_ms);
@@ -71,11 +73,15 @@ private:
     std::optional<int64_t> m_next_learning_due_ms;
     std::optional<StudyNotice> m_notice;
     std::optional<ReviewId> m_last_answer;
+    std::optional<NoteId> m_last_tagged;
     int32_t m_answered = 0;
 };
 
 // The note's tags with `tag` added (space-separated; unchanged if it is there already).
 std::string with_tag(const std::string& tags, const std::string& tag);
+// The note's tags without `tag` (the others keep their order).
+std::string without_tag(const std::string& tags, const std::string& tag);
+bool has_tag(const std::string& tags, const std::string& tag);
 
 inline constexpr const char* kLeechTag = "leech";
 

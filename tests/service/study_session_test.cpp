@@ -322,6 +322,43 @@ TEST_F(StudySessionReviews, EighthLapseSuspendsTagsAndTellsTheLearner)
     EXPECT_EQ(later->learning, 0);
 }
 
+TEST_F(StudySessionReviews, UndoOfTheLeechAnswerTakesBackTheTagAndReimportKeepsIt)
+{
+    make_deck(2);
+    set_review({0, Direction::RussianToEnglish, 3, 4, 7});
+    StudyService service(*collection, settings);
+    ASSERT_TRUE(service.start_session(deck.id, testing::kMorningMs).ok());
+    const Card leech = card_of(0, Direction::RussianToEnglish);
+    ASSERT_EQ(service.current()->card.id, leech.id);
+    ASSERT_TRUE(service.answer(Rating::Again, testing::kMorningMs + 1000, 1000).ok());
+    ASSERT_EQ(collection->note(leech.note)->tags, "leech");
+
+    // Undo: the card as it was, and the note as it was.
+    ASSERT_TRUE(service.undo(testing::kMorningMs + 2000).ok());
+    EXPECT_FALSE(collection->card(leech.id)->suspended);
+    EXPECT_EQ(collection->note(leech.note)->tags, "");
+    EXPECT_EQ(service.current()->card.id, leech.id);
+
+    // Again for real; then a new version of the deck file (other tags) keeps the learner's tag.
+    ASSERT_TRUE(service.answer(Rating::Again, testing::kMorningMs + 3000, 1000).ok());
+    ASSERT_EQ(collection->note(leech.note)->tags, "leech");
+    DeckFile file = testing::make_deck("r", 2);
+    file.entries[0].note.tags = "war 1812";
+    import(file);
+    EXPECT_EQ(collection->note(leech.note)->tags, "war 1812 leech");
+    import(file); // unchanged now: nothing rewritten, the tag still there
+    EXPECT_EQ(collection->note(leech.note)->tags, "war 1812 leech");
+}
+
+TEST(LeechTag, RemovedWithoutDisturbingTheOthers)
+{
+    EXPECT_EQ(without_tag("leech", "leech"), "");
+    EXPECT_EQ(without_tag("a leech b", "leech"), "a b");
+    EXPECT_EQ(without_tag("leeches 1917", "leech"), "leeches 1917");
+    EXPECT_TRUE(has_tag("1917 leech", "leech"));
+    EXPECT_FALSE(has_tag("leeches", "leech"));
+}
+
 TEST_F(StudySessionReviews, LeechThresholdIsADeckOption)
 {
     make_deck(1);
