@@ -2,6 +2,7 @@
 #include "service/deck_export.h"
 
 #include "deck/deck_writer.h"
+#include "service/deck_credits.h"
 #include "text/normalize.h"
 
 namespace letopis {
@@ -47,6 +48,7 @@ Result<DeckFile> deck_from_collection(Collection& collection, const DeckInfo& de
     file.key = deck.key;
     file.title = deck.title;
     file.description = deck.description;
+    TRY_STATUS(load_deck_credits(collection, file));
     int32_t line = 0;
     for (auto& note : *notes) {
         DeckEntry entry;

@@ -2,6 +2,7 @@
 // transaction, so a failure half-way leaves the collection as it was.
 #include "service/deck_import.h"
 
+#include "service/deck_credits.h"
 #include "service/deck_directions.h"
 #include "service/deck_options.h"
 #include "service/study_session.h"
@@ -43,6 +44,7 @@ Result<ImportReport> import_deck(Collection& collection, const DeckFile& deck)
         TRY_STATUS(collection.set_setting(deck_directions_setting(deck.key),
                                           format_directions(deck.studies_russian_to_english,
                                                             deck.studies_english_to_russian)));
+        TRY_STATUS(store_deck_credits(collection, deck));
 
         std::unordered_map<std::string, Note> known;
         std::unordered_set<int64_t> suspended;

@@ -78,6 +78,12 @@ TEST_F(ImportExport, DeckFileGoldenAndRoundTrip)
     ASSERT_TRUE(original.ok());
     auto again = parse_deck_text(text, "export.tsv", "history-deck");
     ASSERT_TRUE(again.ok()) << again.error().message;
+    // The deck's credits and directions travel with it.
+    EXPECT_EQ(again->author, "Letopis contributors");
+    EXPECT_EQ(again->licence, "CC BY-SA 4.0");
+    EXPECT_EQ(again->source, original->deck.source);
+    EXPECT_TRUE(again->studies_russian_to_english);
+    EXPECT_FALSE(again->studies_english_to_russian);
     ASSERT_EQ(again->entries.size(), original->deck.entries.size());
     for (size_t i = 0; i < again->entries.size(); ++i) {
         const Note& a = again->entries[i].note;
