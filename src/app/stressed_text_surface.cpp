@@ -9,6 +9,7 @@
 #include <vector>
 
 #include "ui/stress_glyphs.h"
+#include "util/utf8.h"
 
 namespace letopis {
 namespace {
@@ -80,19 +81,6 @@ AccentMask accent_mask(TTF_Font* font, const char* reference)
     return mask;
 }
 
-// Decodes the code point at byte `i` of `s`.
-char32_t code_point_at(std::string_view s, size_t i, size_t* length)
-{
-    const auto b = static_cast<unsigned char>(s[i]);
-    size_t n = b < 0x80 ? 1 : (b >> 5) == 0x6 ? 2 : (b >> 4) == 0xE ? 3 : 4;
-    n = std::min(n, s.size() - i);
-    char32_t c = n == 1 ? b : b & (0x7F >> n);
-    for (size_t k = 1; k < n; ++k)
-        c = (c << 6) | (static_cast<unsigned char>(s[i + k]) & 0x3F);
-    *length = n;
-    return c;
-}
-
 // Splits into words (at spaces), removing stress marks and remembering the stressed vowels.
 std::vector<Line> words_of(std::string_view text)
 {
@@ -118,10 +106,9 @@ std::vector<Line> words_of(std::string_view text)
             ++i;
             continue;
         }
-        size_t length = 1;
-        code_point_at(text, i, &length);
-        words.back().text.append(text.substr(i, length));
-        i += length;
+        const size_t start = i;
+        utf8::next(text, i);
+        words.back().text.append(text.substr(start, i - start));
     }
     if (words.back().text.empty() && words.size() > 1)
         words.pop_back();
@@ -206,8 +193,8 @@ SDL_Surface* render_stressed_text(TTF_Font* font, std::string_view utf8, SDL_Col
 
         const std::string& text = lines[n].text;
         for (size_t offset : lines[n].stressed) {
-            size_t length = 1;
-            const char32_t vowel = code_point_at(text, offset, &length);
+            size_t end = offset;
+            const char32_t vowel = utf8::next(text, end);
             int minx = 0, maxx = 0, miny = 0, maxy = 0, advance = 0;
             if (TTF_GlyphMetrics32(font, vowel, &minx, &maxx, &miny, &maxy, &advance) != 0)
                 continue;

@@ -9,6 +9,7 @@
 #include "text/lemmas.h"
 #include "text/russian_word.h"
 #include "text/stress_dictionary.h"
+#include "util/utf8.h"
 
 namespace letopis {
 namespace {
@@ -121,10 +122,10 @@ private:
     {
         if (letters.cyrillic >= letters.latin) {
             for (const auto& latin : latin_letters(word)) {
-                std::string message = "Latin letter " + in_quotes(utf8_of(latin.letter)) + " inside the Cyrillic word " +
+                std::string message = "Latin letter " + in_quotes(utf8::encode(latin.letter)) + " inside the Cyrillic word " +
                                       in_quotes(word) + " (" + std::string(field.name) + ")";
                 if (auto cyrillic = cyrillic_look_alike(latin.letter))
-                    message += ": type the Cyrillic " + in_quotes(utf8_of(*cyrillic));
+                    message += ": type the Cyrillic " + in_quotes(utf8::encode(*cyrillic));
                 error(line, std::move(message));
             }
         } else {

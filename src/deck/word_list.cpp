@@ -12,6 +12,7 @@
 #include "text/fast_normalize.h"
 #include "text/russian_word.h"
 #include "text/slug.h"
+#include "util/utf8.h"
 
 namespace letopis {
 namespace {
@@ -88,9 +89,9 @@ std::string clean_field(std::string_view raw)
 
 bool has_cyrillic(std::string_view text)
 {
-    for (size_t i = 0; i + 1 < text.size(); ++i) {
-        const auto lead = static_cast<uint8_t>(text[i]);
-        if ((lead == 0xD0 || lead == 0xD1) && (static_cast<uint8_t>(text[i + 1]) & 0xC0) == 0x80)
+    for (size_t i = 0; i < text.size();) {
+        const char32_t c = utf8::next(text, i);
+        if (c >= 0x400 && c <= 0x47F) // Russian and the other common Cyrillic letters
             return true;
     }
     return false;

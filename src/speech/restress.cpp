@@ -6,6 +6,8 @@
 #include <algorithm>
 #include <array>
 
+#include "util/utf8.h"
+
 namespace letopis {
 namespace {
 
@@ -22,24 +24,10 @@ struct CodePoint {
 std::vector<CodePoint> decode(std::string_view text)
 {
     std::vector<CodePoint> out;
-    size_t i = 0;
-    while (i < text.size()) {
-        const auto lead = static_cast<unsigned char>(text[i]);
-        int length = lead < 0x80 ? 1 : (lead >> 5) == 0x6 ? 2 : (lead >> 4) == 0xE ? 3 : (lead >> 3) == 0x1E ? 4 : 0;
-        char32_t value = length == 1 ? lead : length == 2 ? lead & 0x1F : length == 3 ? lead & 0x0F : lead & 0x07;
-        bool valid = length > 0 && i + static_cast<size_t>(length) <= text.size();
-        for (int k = 1; valid && k < length; ++k) {
-            const auto next = static_cast<unsigned char>(text[i + static_cast<size_t>(k)]);
-            valid = (next & 0xC0) == 0x80;
-            value = (value << 6) | (next & 0x3F);
-        }
-        if (!valid) {
-            out.push_back({0xFFFD, i, i + 1});
-            ++i;
-            continue;
-        }
-        out.push_back({value, i, i + static_cast<size_t>(length)});
-        i += static_cast<size_t>(length);
+    for (size_t i = 0; i < text.size();) {
+        const size_t begin = i;
+        const char32_t value = utf8::next(text, i);
+        out.push_back({value, begin, i});
     }
     return out;
 }

@@ -13,10 +13,12 @@
 #include <mutex>
 #include <vector>
 
+#include "util/utf8.h"
+
 namespace letopis {
 namespace {
 
-constexpr char32_t kReplacement = 0xFFFD;
+constexpr char32_t kReplacement = utf8::kReplacement;
 constexpr char32_t kUndefined = 0xFFFFFFFF; // a byte the code page does not define
 
 // The 8-bit code pages: the four a Russian file may be in, and three it may be misread as.
@@ -84,26 +86,9 @@ std::optional<CodePage> code_page_of(TextEncoding encoding)
     }
 }
 
-void append_utf8(std::string& out, char32_t c)
-{
-    if (c < 0x80) {
-        out += static_cast<char>(c);
-    } else if (c < 0x800) {
-        out += static_cast<char>(0xC0 | (c >> 6));
-        out += static_cast<char>(0x80 | (c & 0x3F));
-    } else if (c < 0x10000) {
-        out += static_cast<char>(0xE0 | (c >> 12));
-        out += static_cast<char>(0x80 | ((c >> 6) & 0x3F));
-        out += static_cast<char>(0x80 | (c & 0x3F));
-    } else {
-        out += static_cast<char>(0xF0 | (c >> 18));
-        out += static_cast<char>(0x80 | ((c >> 12) & 0x3F));
-        out += static_cast<char>(0x80 | ((c >> 6) & 0x3F));
-        out += static_cast<char>(0x80 | (c & 0x3F));
-    }
-}
-
 // Calls fn(code_point) for each character of UTF-8 text; invalid sequences give kReplacement.
+// ICU's U8_NEXT, not utf8::next: it gives one U+FFFD for a whole broken sequence (a cut-short
+// three-byte letter), where utf8::next gives one per byte, and the scores below count them.
 template <typename Fn>
 void for_each_code_point(std::string_view utf8, Fn&& fn)
 {
@@ -245,7 +230,7 @@ void decode_utf8(std::string_view bytes, DecodedText& out)
         UChar32 c;
         U8_NEXT(s, i, length, c);
         if (c < 0) {
-            append_utf8(out.utf8, kReplacement);
+            utf8::append(out.utf8, kReplacement);
             note_invalid_line(out, line);
         } else {
             out.utf8.append(bytes.data() + start, static_cast<size_t>(i - start));
@@ -279,10 +264,10 @@ void decode_utf16(std::string_view bytes, bool little_endian, DecodedText& out)
         }
         if (c == '\n')
             ++line;
-        append_utf8(out.utf8, c);
+        utf8::append(out.utf8, c);
     }
     if (i < bytes.size()) { // an odd byte at the end
-        append_utf8(out.utf8, kReplacement);
+        utf8::append(out.utf8, kReplacement);
         note_invalid_line(out, line);
     }
 }
@@ -300,7 +285,7 @@ void decode_code_page(std::string_view bytes, CodePage page, DecodedText& out)
             c = kReplacement;
             note_invalid_line(out, line);
         }
-        append_utf8(out.utf8, c);
+        utf8::append(out.utf8, c);
     }
 }
 

@@ -5,6 +5,7 @@
 #include <unicode/normalizer2.h>
 
 #include "text/normalize.h"
+#include "util/utf8.h"
 
 namespace letopis {
 namespace {
@@ -50,26 +51,17 @@ std::string fold_key_fast(std::string_view utf8)
     // is exactly what fold_key() does.
     std::string out;
     out.reserve(utf8.size());
-    const auto* s = reinterpret_cast<const unsigned char*>(utf8.data());
-    const size_t n = utf8.size();
     bool after_letter = false;
-    for (size_t i = 0; i < n;) {
-        const unsigned char b = s[i];
-        if (b < 0x80) {
-            out += static_cast<char>(b >= 'A' && b <= 'Z' ? b + 0x20 : b);
-            after_letter = (b >= 'A' && b <= 'Z') || (b >= 'a' && b <= 'z');
-            ++i;
+    for (size_t i = 0; i < utf8.size();) {
+        const char32_t c = utf8::next(utf8, i);
+        if (c < 0x80) {
+            out += static_cast<char>(c >= 'A' && c <= 'Z' ? c + 0x20 : c);
+            after_letter = (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z');
             continue;
         }
-        if (i + 1 >= n || (s[i + 1] & 0xC0) != 0x80)
-            return fold_key(utf8);
-        const char32_t c = ((b & 0x1F) << 6) | (s[i + 1] & 0x3F);
-        if ((b & 0xE0) != 0xC0)
-            return fold_key(utf8);
         if (c == 0x0301 || c == 0x0300) {
             if (!after_letter)
                 return fold_key(utf8);
-            i += 2;
             continue;
         }
         char32_t lower;
@@ -80,11 +72,9 @@ std::string fold_key_fast(std::string_view utf8)
         else if (c == 0x0401 || c == 0x0451)
             lower = 0x0435; // ё folds to е
         else
-            return fold_key(utf8);
-        out += static_cast<char>(0xC0 | (lower >> 6));
-        out += static_cast<char>(0x80 | (lower & 0x3F));
+            return fold_key(utf8); // anything else, a malformed byte (U+FFFD) included
+        utf8::append(out, lower);
         after_letter = true;
-        i += 2;
     }
     size_t first = 0;
     while (first < out.size() && is_ascii_space(static_cast<unsigned char>(out[first])))

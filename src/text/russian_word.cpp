@@ -1,6 +1,8 @@
-// Russian word helpers (see russian_word.h): a small hand-written UTF-8 decoder and the Cyrillic
-// case tables, because these are called on every word of large files.
+// Russian word helpers (see russian_word.h): util/utf8.h's decoder and the Cyrillic case tables
+// rather than ICU, because these are called on every word of large files.
 #include "text/russian_word.h"
+
+#include "util/utf8.h"
 
 namespace letopis {
 namespace {
@@ -8,38 +10,6 @@ namespace {
 constexpr char32_t kAcute = 0x0301;
 constexpr char32_t kGrave = 0x0300;
 constexpr char32_t kDiaeresis = 0x0308;
-
-// Decodes the code point at `i` and advances `i`; invalid bytes give U+FFFD and advance by one.
-char32_t next_code_point(std::string_view s, size_t& i)
-{
-    const auto b0 = static_cast<uint8_t>(s[i]);
-    if (b0 < 0x80) {
-        ++i;
-        return b0;
-    }
-    auto continuation = [&](size_t k) {
-        return k < s.size() && (static_cast<uint8_t>(s[k]) & 0xC0) == 0x80;
-    };
-    if ((b0 & 0xE0) == 0xC0 && continuation(i + 1)) {
-        const char32_t c = ((b0 & 0x1F) << 6) | (static_cast<uint8_t>(s[i + 1]) & 0x3F);
-        i += 2;
-        return c;
-    }
-    if ((b0 & 0xF0) == 0xE0 && continuation(i + 1) && continuation(i + 2)) {
-        const char32_t c = ((b0 & 0x0F) << 12) | ((static_cast<uint8_t>(s[i + 1]) & 0x3F) << 6) |
-                           (static_cast<uint8_t>(s[i + 2]) & 0x3F);
-        i += 3;
-        return c;
-    }
-    if ((b0 & 0xF8) == 0xF0 && continuation(i + 1) && continuation(i + 2) && continuation(i + 3)) {
-        const char32_t c = ((b0 & 0x07) << 18) | ((static_cast<uint8_t>(s[i + 1]) & 0x3F) << 12) |
-                           ((static_cast<uint8_t>(s[i + 2]) & 0x3F) << 6) | (static_cast<uint8_t>(s[i + 3]) & 0x3F);
-        i += 4;
-        return c;
-    }
-    ++i;
-    return 0xFFFD;
-}
 
 bool is_cyrillic(char32_t c) { return c >= 0x400 && c <= 0x4FF; }
 bool is_latin(char32_t c)
@@ -74,32 +44,6 @@ bool is_vowel(char32_t c)
 
 } // namespace
 
-void append_utf8(std::string& out, char32_t c)
-{
-    if (c < 0x80) {
-        out += static_cast<char>(c);
-    } else if (c < 0x800) {
-        out += static_cast<char>(0xC0 | (c >> 6));
-        out += static_cast<char>(0x80 | (c & 0x3F));
-    } else if (c < 0x10000) {
-        out += static_cast<char>(0xE0 | (c >> 12));
-        out += static_cast<char>(0x80 | ((c >> 6) & 0x3F));
-        out += static_cast<char>(0x80 | (c & 0x3F));
-    } else {
-        out += static_cast<char>(0xF0 | (c >> 18));
-        out += static_cast<char>(0x80 | ((c >> 12) & 0x3F));
-        out += static_cast<char>(0x80 | ((c >> 6) & 0x3F));
-        out += static_cast<char>(0x80 | (c & 0x3F));
-    }
-}
-
-std::string utf8_of(char32_t c)
-{
-    std::string out;
-    append_utf8(out, c);
-    return out;
-}
-
 std::vector<std::string_view> split_words(std::string_view utf8)
 {
     std::vector<std::string_view> words;
@@ -107,7 +51,7 @@ std::vector<std::string_view> split_words(std::string_view utf8)
     size_t i = 0;
     while (i < utf8.size()) {
         const size_t at = i;
-        const char32_t c = next_code_point(utf8, i);
+        const char32_t c = utf8::next(utf8, i);
         const bool letter = is_cyrillic(c) || is_latin(c);
         const bool part = letter || (is_combining(c) && start != std::string_view::npos);
         if (part && start == std::string_view::npos)
@@ -126,7 +70,7 @@ WordLetters count_letters(std::string_view word)
 {
     WordLetters counts;
     for (size_t i = 0; i < word.size();) {
-        const char32_t c = next_code_point(word, i);
+        const char32_t c = utf8::next(word, i);
         if (is_cyrillic(c)) {
             ++counts.cyrillic;
             if (is_vowel(c))
@@ -143,7 +87,7 @@ WordStress word_stress(std::string_view word)
     WordStress stress;
     char32_t previous = 0;
     for (size_t i = 0; i < word.size();) {
-        const char32_t c = next_code_point(word, i);
+        const char32_t c = utf8::next(word, i);
         if (is_vowel(c)) {
             if (!stress.yo && (c == U'ё' || c == U'Ё'))
                 stress.yo = stress.vowels;
@@ -164,7 +108,7 @@ std::vector<size_t> misplaced_stress_marks(std::string_view utf8)
     char32_t previous = 0;
     for (size_t i = 0; i < utf8.size();) {
         const size_t at = i;
-        const char32_t c = next_code_point(utf8, i);
+        const char32_t c = utf8::next(utf8, i);
         if (c == kAcute && !is_vowel(previous))
             offsets.push_back(at);
         previous = c;
@@ -178,7 +122,7 @@ std::string fold_word(std::string_view word)
     out.reserve(word.size());
     for (size_t i = 0; i < word.size();) {
         const size_t at = i;
-        char32_t c = next_code_point(word, i);
+        char32_t c = utf8::next(word, i);
         if (c < 0x80) {
             out += static_cast<char>(c >= 'A' && c <= 'Z' ? c + 0x20 : c);
             continue;
@@ -190,9 +134,9 @@ std::string fold_word(std::string_view word)
         c = to_lower(c);
         if (c == U'ё')
             c = U'е';
-        if (c == 0xFFFD && i - at == 1)
+        if (c == utf8::kReplacement && i - at == 1)
             continue; // a stray byte of invalid UTF-8
-        append_utf8(out, c);
+        utf8::append(out, c);
     }
     return out;
 }
@@ -203,7 +147,7 @@ std::string strip_stress_marks(std::string_view word)
     out.reserve(word.size());
     for (size_t i = 0; i < word.size();) {
         const size_t at = i;
-        const char32_t c = next_code_point(word, i);
+        const char32_t c = utf8::next(word, i);
         if (c != kAcute && c != kGrave)
             out.append(word.substr(at, i - at));
     }
@@ -216,11 +160,11 @@ std::string with_stress_mark(std::string_view word, int32_t vowel)
     int32_t seen = 0;
     for (size_t i = 0; i < word.size();) {
         const size_t at = i;
-        const char32_t c = next_code_point(word, i);
+        const char32_t c = utf8::next(word, i);
         out.append(word.substr(at, i - at));
         if (is_vowel(c)) {
             if (seen == vowel && c != U'ё' && c != U'Ё')
-                append_utf8(out, kAcute);
+                utf8::append(out, kAcute);
             ++seen;
         }
     }
@@ -258,7 +202,7 @@ std::vector<LatinLetter> latin_letters(std::string_view word)
     std::vector<LatinLetter> letters;
     for (size_t i = 0; i < word.size();) {
         const size_t at = i;
-        const char32_t c = next_code_point(word, i);
+        const char32_t c = utf8::next(word, i);
         if (is_latin(c))
             letters.push_back({c, at});
     }

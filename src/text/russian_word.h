@@ -56,8 +56,4 @@ struct LatinLetter {
 };
 std::vector<LatinLetter> latin_letters(std::string_view word);
 
-// UTF-8 of one code point.
-std::string utf8_of(char32_t code_point);
-void append_utf8(std::string& out, char32_t code_point);
-
 } // namespace letopis

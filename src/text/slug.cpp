@@ -3,6 +3,7 @@
 #include "text/slug.h"
 
 #include "text/russian_word.h"
+#include "util/utf8.h"
 
 namespace letopis {
 namespace {
@@ -41,21 +42,15 @@ std::string ascii_slug(std::string_view text, size_t max_length)
         out += piece;
     };
     for (size_t i = 0; i < folded.size();) {
-        const auto b = static_cast<uint8_t>(folded[i]);
-        if (b < 0x80) {
-            const char c = static_cast<char>(b);
+        const size_t at = i;
+        const char32_t c = utf8::next(folded, i);
+        if (c < 0x80) {
             if ((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9'))
-                put(std::string_view(&folded[i], 1));
+                put(std::string_view(&folded[at], 1));
             else
                 pending_hyphen = true;
-            ++i;
             continue;
         }
-        // Two-byte sequences cover all of Cyrillic; anything longer is not a letter we romanise.
-        size_t length = (b & 0xE0) == 0xC0 ? 2 : (b & 0xF0) == 0xE0 ? 3 : (b & 0xF8) == 0xF0 ? 4 : 1;
-        char32_t c = 0;
-        if (length == 2 && i + 1 < folded.size())
-            c = ((b & 0x1F) << 6) | (static_cast<uint8_t>(folded[i + 1]) & 0x3F);
         const std::string_view latin = romanised(c);
         if (c >= 0x430 && c <= 0x44F && latin.empty()) {
             // ъ and ь vanish inside a word without splitting it.
@@ -64,7 +59,6 @@ std::string ascii_slug(std::string_view text, size_t max_length)
         } else if (!(c >= 0x300 && c <= 0x36F)) {
             pending_hyphen = true;
         }
-        i += length;
     }
     if (out.size() > max_length) {
         const size_t cut = out.rfind('-', max_length);

@@ -9,24 +9,23 @@
 #include <cstring>
 #include <vector>
 
-#include "text/russian_word.h"
+#include "util/utf8.h"
 
 namespace letopis {
 namespace {
 
-// A Cyrillic letter of U+0400–U+04FF is two bytes in UTF-8: D0–D3 then 80–BF.
-bool cyrillic_at(std::string_view text, size_t i)
+// The Cyrillic letter (U+0400–U+04FF) at byte `i`, moving `i` past it; 0, with `i` unmoved, if
+// there is none there.
+char32_t cyrillic_at(std::string_view text, size_t& i)
 {
-    if (i + 1 >= text.size())
-        return false;
-    const auto lead = static_cast<uint8_t>(text[i]);
-    const auto next = static_cast<uint8_t>(text[i + 1]);
-    return lead >= 0xD0 && lead <= 0xD3 && (next & 0xC0) == 0x80;
-}
-
-char32_t cyrillic_code_point(std::string_view text, size_t i)
-{
-    return ((static_cast<uint8_t>(text[i]) & 0x1F) << 6) | (static_cast<uint8_t>(text[i + 1]) & 0x3F);
+    if (i >= text.size())
+        return 0;
+    size_t end = i;
+    const char32_t c = utf8::next(text, end);
+    if (c < 0x400 || c > 0x4FF)
+        return 0;
+    i = end;
+    return c;
 }
 
 bool is_upper(char32_t c) { return (c >= 0x410 && c <= 0x42F) || (c >= 0x400 && c <= 0x40F); }
@@ -106,15 +105,14 @@ void StressDictionary::add_text(std::string_view text)
     std::string key;
     size_t i = 0;
     while (i < text.size()) {
-        if (!cyrillic_at(text, i)) {
+        char32_t letter = cyrillic_at(text, i);
+        if (letter == 0) {
             ++i;
             continue;
         }
         letters.clear();
-        while (cyrillic_at(text, i)) {
-            letters.push_back(cyrillic_code_point(text, i));
-            i += 2;
-        }
+        for (; letter != 0; letter = cyrillic_at(text, i))
+            letters.push_back(letter);
         std::vector<size_t> capitals;
         bool abbreviation = false;
         for (size_t k = 0; k < letters.size(); ++k) {
@@ -147,7 +145,7 @@ void StressDictionary::add_text(std::string_view text)
             }
             if (c == U'ё')
                 c = U'е';
-            append_utf8(key, c);
+            utf8::append(key, c);
         }
         if (vowel < 2 || mask == 0)
             continue; // one syllable: nothing to check

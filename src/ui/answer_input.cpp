@@ -10,28 +10,13 @@
 #include "service/russian_input.h"
 #include "ui/stress_glyphs.h"
 #include "ui/widgets.h"
+#include "util/utf8.h"
 
 namespace letopis {
 namespace {
 
 // ЙЦУКЕН rows, lower case; the keyboard shows capitals while Shift is on.
 constexpr std::array<std::u32string_view, 3> kRows = {U"ёйцукенгшщзхъ", U"фывапролджэ", U"ячсмитьбю"};
-
-std::string utf8(char32_t c)
-{
-    std::string out;
-    if (c < 0x80) {
-        out += static_cast<char>(c);
-    } else if (c < 0x800) {
-        out += static_cast<char>(0xC0 | (c >> 6));
-        out += static_cast<char>(0x80 | (c & 0x3F));
-    } else {
-        out += static_cast<char>(0xE0 | (c >> 12));
-        out += static_cast<char>(0x80 | ((c >> 6) & 0x3F));
-        out += static_cast<char>(0x80 | (c & 0x3F));
-    }
-    return out;
-}
 
 char32_t upper(char32_t c)
 {
@@ -116,7 +101,7 @@ bool AnswerInput::draw_phonetic_field(const UiContext& ui, float width)
     ImGuiIO& io = ImGui::GetIO();
     for (ImWchar c : io.InputQueueCharacters)
         if (c >= 32 && c != 127)
-            m_keys.type(utf8(c));
+            m_keys.type(utf8::encode(c));
     io.InputQueueCharacters.resize(0);
     if (ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_Backspace), true))
         m_keys.backspace();
@@ -162,7 +147,7 @@ void AnswerInput::draw_keyboard(const UiContext& ui, bool phonetic)
             ImGui::SameLine();
         }
         for (char32_t letter : kRows[row]) {
-            const std::string label = utf8(m_shift ? upper(letter) : letter);
+            const std::string label = utf8::encode(m_shift ? upper(letter) : letter);
             ImGui::PushID(static_cast<int>(letter));
             if (ImGui::Button(label.c_str(), ImVec2(key, key))) {
                 type(label, phonetic);

@@ -12,6 +12,7 @@
 #include "app/fonts.h"
 #include "app/stressed_text_surface.h"
 #include "ui/stress_glyphs.h"
+#include "util/utf8.h"
 
 namespace letopis {
 namespace {
@@ -63,16 +64,6 @@ Parts split_parts(int width, int height, AlphaAt alpha_at, int x_from = 0, int x
     return parts;
 }
 
-std::string utf8_of(char32_t c)
-{
-    std::string out;
-    if (c < 0x800) {
-        out += static_cast<char>(0xC0 | (c >> 6));
-        out += static_cast<char>(0x80 | (c & 0x3F));
-    }
-    return out;
-}
-
 struct SdlTtf : ::testing::Test {
     static void SetUpTestSuite() { ASSERT_EQ(TTF_Init(), 0) << TTF_GetError(); }
     static void TearDownTestSuite() { TTF_Quit(); }
@@ -90,7 +81,7 @@ TEST_F(SdlTtf, CardFacesCentreEveryStressMarkOverItsVowel)
         ASSERT_NE(font, nullptr);
         TTF_SetFontScriptName(font, "Cyrl");
         for (char32_t vowel : kStressableVowels) {
-            const std::string text = utf8_of(vowel) + "\u0301";
+            const std::string text = utf8::encode(vowel) + "\u0301";
             SDL_Surface* s = render_stressed_text(font, text, SDL_Color{0, 0, 0, 255}, 0, StressMarks::Show);
             ASSERT_NE(s, nullptr);
             const Parts parts = split_parts(s->w, s->h, [&](int x, int y) { return surface_alpha(s, x, y); });
@@ -159,7 +150,7 @@ TEST(AtlasStressGlyphs, EveryStressedVowelIsCentredAtEveryScale)
             for (char32_t vowel : kStressableVowels) {
                 const ImFontGlyph* glyph = font->FindGlyph(static_cast<ImWchar>(stress_glyph_for(vowel)));
                 ASSERT_NE(glyph, nullptr);
-                ASSERT_EQ(glyph->Codepoint, stress_glyph_for(vowel)) << "no stressed glyph for " << utf8_of(vowel);
+                ASSERT_EQ(glyph->Codepoint, stress_glyph_for(vowel)) << "no stressed glyph for " << utf8::encode(vowel);
                 EXPECT_EQ(glyph->AdvanceX, font->FindGlyph(static_cast<ImWchar>(vowel))->AdvanceX);
                 const int x0 = static_cast<int>(glyph->U0 * atlas.TexWidth + 0.5f);
                 const int y0 = static_cast<int>(glyph->V0 * atlas.TexHeight + 0.5f);
@@ -168,9 +159,9 @@ TEST(AtlasStressGlyphs, EveryStressedVowelIsCentredAtEveryScale)
                 const Parts parts = split_parts(w, h, [&](int x, int y) {
                     return atlas.TexPixelsAlpha8[(y0 + y) * atlas.TexWidth + x0 + x];
                 });
-                EXPECT_TRUE(parts.separated) << utf8_of(vowel) << " at " << font->FontSize << " px";
+                EXPECT_TRUE(parts.separated) << utf8::encode(vowel) << " at " << font->FontSize << " px";
                 EXPECT_NEAR(parts.accent_centre(), parts.vowel_centre(), 1.0)
-                    << utf8_of(vowel) << " at " << font->FontSize << " px";
+                    << utf8::encode(vowel) << " at " << font->FontSize << " px";
             }
         }
         ImGui::DestroyContext();

@@ -51,6 +51,18 @@ TEST(RussianWord, FoldIsFoldKeyForRussian)
     EXPECT_EQ(with_stress_mark("ёлка", 0), "ёлка"); // ё takes no mark
 }
 
+TEST(RussianWord, MalformedBytesAreNoLetters)
+{
+    // Each byte that is not well-formed UTF-8 is dropped from the fold; a written U+FFFD stays.
+    EXPECT_EQ(fold_word("Во\xD0йна\xFF"), "война");
+    EXPECT_EQ(fold_word("\xC0\x80да"), "да"); // an overlong NUL
+    EXPECT_EQ(fold_word("да\uFFFD"), "да\uFFFD");
+    EXPECT_EQ(split_words("мир\xFFтруд"), (std::vector<std::string_view>{"мир", "труд"}));
+    EXPECT_EQ(count_letters("д\xE0\x8C\x81а").cyrillic, 2);
+    EXPECT_EQ(misplaced_stress_marks("а\x80\u0301"), (std::vector<size_t>{3}));
+    EXPECT_EQ(ascii_slug("\xD1\xEB\xEE\xE2\xE0"), ""); // «Слова» in windows-1251
+}
+
 TEST(RussianWord, LookAlikes)
 {
     EXPECT_EQ(cyrillic_look_alike(U'c'), U'с');

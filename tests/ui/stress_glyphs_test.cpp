@@ -32,5 +32,17 @@ TEST(StressGlyphs, HidingRemovesMarksAndGlyphs)
     EXPECT_EQ(without_stress("Хрущёв"), "Хрущёв");
 }
 
+TEST(StressGlyphs, MalformedBytesPassThroughUntouched)
+{
+    for (const char* text : {"\xCC" "A", "а\xFF", "а\x80\u0301", "\xD0", "\xE0\x8C\x81", "во\xD0йна"}) {
+        EXPECT_EQ(to_stress_glyphs(text), text) << text;
+        EXPECT_EQ(from_stress_glyphs(text), text) << text;
+    }
+    // A lead byte before a non-continuation byte is no U+0301, nor is an overlong form of it.
+    EXPECT_EQ(without_stress("\xCC" "A"), "\xCC" "A");
+    EXPECT_EQ(without_stress("\xE0\x8C\x81"), "\xE0\x8C\x81");
+    EXPECT_EQ(without_stress("а\x80\u0301"), "а\x80");
+}
+
 } // namespace
 } // namespace letopis
