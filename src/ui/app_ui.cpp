@@ -165,8 +165,10 @@ void AppUi::follow_sound(int64_t now_ms)
     const bool available = m_context.speech && m_context.speech->available();
     if (available == m_study.settings().sound_available)
         return;
-    if (Status status = m_study.set_sound_available(available, now_ms); !status)
-        m_error = status.error().describe();
+    if (Status status = m_study.set_sound_available(available, now_ms); !status) {
+        go_to_decks(); // the session could not start again; the deck list says what is wrong
+        return;
+    }
     m_decks.invalidate();
     if (m_screen == ScreenId::Review && !m_study.current())
         m_screen = ScreenId::Done;

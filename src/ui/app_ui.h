@@ -69,7 +69,6 @@ private:
     DeckOptionsPanel m_deck_options;
     bool m_weights_applied = false;
     std::optional<UiPreferences> m_preferences_request;
-    std::string m_error;
 };
 
 } // namespace letopis
