@@ -142,6 +142,46 @@ TEST(EndToEnd, MouseAloneStudiesACard)
     }
 }
 
+TEST(EndToEnd, DeckOptionsAreSetWithTheMouse)
+{
+    // In the default 1100×760 window: "Deck options…" for the first deck, "When the answer is
+    // revealed", the listening-cards box, then "Save these options".
+    testing::TempDir dir;
+    write_file(dir / "options.txt", "expect-screen decks\n"
+                                    "click 426 720\n"
+                                    "wait 50\n"
+                                    "click 478 166\n"
+                                    "click 45 211\n"
+                                    "click 101 555\n"
+                                    "wait 50\n"
+                                    "screenshot " + (dir / "options.png").string() + "\n"
+                                    "quit\n");
+    const RunResult run =
+        run_letopis(dir, "--collection " + (dir / "c.db").string() + " --script " + (dir / "options.txt").string());
+    ASSERT_EQ(run.status, 0) << run.output;
+    EXPECT_TRUE(std::filesystem::exists(dir / "options.png"));
+    auto opened = Collection::open(dir / "c.db", OpenMode::MustExist);
+    ASSERT_TRUE(opened.ok()) << opened.error().message;
+    Collection& collection = **opened;
+    auto decks = collection.decks();
+    ASSERT_TRUE(decks.ok() && !decks->empty());
+    const DeckInfo& first = decks->front();
+    EXPECT_EQ(*collection.setting("deck." + first.key + ".speak"), std::optional<std::string>("reveal"));
+    EXPECT_EQ(*collection.setting("deck." + first.key + ".listening"), std::optional<std::string>("on"));
+    // Every note of that deck has its listening card now; no other deck has any.
+    auto notes = collection.notes_in_deck(first.id);
+    ASSERT_TRUE(notes.ok());
+    for (const Note& note : *notes) {
+        auto cards = collection.cards_for_note(note.id);
+        ASSERT_TRUE(cards.ok());
+        ASSERT_EQ(cards->size(), 3u) << note.key;
+        EXPECT_EQ((*cards)[2].direction, Direction::Listening);
+    }
+    auto other = collection.notes_in_deck((*decks)[1].id);
+    ASSERT_TRUE(other.ok() && !other->empty());
+    EXPECT_EQ(collection.cards_for_note(other->front().id)->size(), 2u);
+}
+
 TEST(EndToEnd, PhoneticTypingOfAnAnswerIsCheckedAndGraded)
 {
     testing::TempDir dir;
