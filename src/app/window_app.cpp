@@ -100,6 +100,7 @@ KeyCodes sdl_key_codes()
     keys.f4 = SDL_SCANCODE_F4;
     keys.f5 = SDL_SCANCODE_F5;
     keys.r = SDL_SCANCODE_R;
+    keys.o = SDL_SCANCODE_O;
     return keys;
 }
 

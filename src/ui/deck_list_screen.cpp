@@ -74,6 +74,8 @@ DeckListScreen::Action DeckListScreen::frame(StudyService& study, const UiContex
         if (named_key_pressed(ImGuiKey_Enter) || named_key_pressed(ImGuiKey_KeyPadEnter) ||
             named_key_pressed(ImGuiKey_Space))
             action.study = m_decks[m_selected].deck.id;
+        if (key_pressed(ui.keys.o))
+            action.options = true;
     }
 
     const ImGuiTableFlags flags = ImGuiTableFlags_BordersInnerH | ImGuiTableFlags_PadOuterX | ImGuiTableFlags_ScrollY;
@@ -161,7 +163,7 @@ void DeckListScreen::draw_preferences(const UiContext& ui, Action& action)
     ImGui::AlignTextToFramePadding();
     ImGui::PushFont(ui.fonts.small);
     ImGui::PushStyleColor(ImGuiCol_Text, colours.muted);
-    ImGui::TextUnformatted("Up/Down · Enter");
+    ImGui::TextUnformatted("Up/Down · Enter · O options");
     ImGui::PopStyleColor();
     ImGui::PopFont();
 
@@ -170,7 +172,7 @@ void DeckListScreen::draw_preferences(const UiContext& ui, Action& action)
     if (ImGui::Button("Import…"))
         action.import = true;
     ImGui::SameLine();
-    if (ImGui::Button("Deck options…"))
+    if (ImGui::Button("Deck options… (O)"))
         action.options = true;
     ImGui::SameLine();
     if (ImGui::Button(ui.preferences.show_stress ? "Hide stress marks (F3)" : "Show stress marks (F3)"))

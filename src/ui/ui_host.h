@@ -43,6 +43,7 @@ struct KeyCodes {
     int f4 = -1;                            // phonetic typing on/off
     int f5 = -1;                            // romanization on/off
     int r = -1;                             // speak the Russian side again
+    int o = -1;                             // the selected deck's options (deck list)
 };
 
 struct RenderedText {
