@@ -21,6 +21,7 @@
 #include "storage/collection.h"
 #include "storage/embedded_sql.h"
 #include "storage/file_lock.h"
+#include "storage/integrity.h"
 #include "storage/schema_versions.h"
 #include "text/collation.h"
 #include "text/normalize.h"
@@ -423,17 +424,10 @@ Status Collection::migrate(int32_t from)
         if (!version)
             return version.error();
         VERIFY(*version == kSchemaVersion); // each migration sets user_version
-        Result<Statement> orphans = m_db->prepare("PRAGMA foreign_key_check");
-        if (!orphans)
-            return orphans.error();
-        Result<bool> orphan = orphans->step();
-        if (!orphan)
-            return orphan.error();
-        if (*orphan)
-            return make_error(ErrorKind::Corrupt, m_path.string() + " was not upgraded: row " +
-                                                      std::to_string(orphans->column_int(1)) + " of table " +
-                                                      orphans->column_text(0) + " refers to a row of " +
-                                                      orphans->column_text(2) + " that does not exist");
+        std::vector<std::string> orphans;
+        TRY_STATUS(list_foreign_key_problems(*m_db, orphans));
+        if (!orphans.empty())
+            return make_error(ErrorKind::Corrupt, m_path.string() + " was not upgraded: " + orphans.front());
         return {};
     });
     Status restored = m_db->exec("PRAGMA foreign_keys = ON");

@@ -118,11 +118,7 @@ Status read_checks(Database& db, IntegrityReport& report)
                                  return std::nullopt;
                              return "SQLite's integrity check: " + text;
                          }));
-    TRY_STATUS(list_rows(db, "PRAGMA foreign_key_check", report.problems,
-                         [](const Statement& row) -> std::optional<std::string> {
-                             return "row " + std::to_string(row.column_int(1)) + " of table " + row.column_text(0) +
-                                    " refers to a row of " + row.column_text(2) + " that does not exist";
-                         }));
+    TRY_STATUS(list_foreign_key_problems(db, report.problems));
 
     Result<std::vector<std::string>> expected = expected_schema(report.schema_version);
     if (!expected)
@@ -235,6 +231,14 @@ Result<IntegrityReport> check_file(const fs::path& path)
 }
 
 } // namespace
+
+Status list_foreign_key_problems(Database& db, std::vector<std::string>& problems)
+{
+    return list_rows(db, "PRAGMA foreign_key_check", problems, [](const Statement& row) -> std::optional<std::string> {
+        return "row " + std::to_string(row.column_int(1)) + " of table " + row.column_text(0) + " refers to a row of " +
+               row.column_text(2) + " that does not exist";
+    });
+}
 
 Result<std::vector<std::string>> normalized_schema(Database& db)
 {

@@ -35,6 +35,9 @@ struct IntegrityReport {
 // (open in a Letopis window), Io.
 Result<IntegrityReport> check_collection_file(const std::filesystem::path& path);
 
+// Adds one sentence to `problems` per row that refers to a missing row (foreign_key_check).
+Status list_foreign_key_problems(Database& db, std::vector<std::string>& problems);
+
 // The schema objects of `db` in a canonical form, one string per object ("type name: sql" with
 // comments, quotes and spacing normalised), sorted; internal sqlite_* objects left out.
 Result<std::vector<std::string>> normalized_schema(Database& db);
