@@ -12,6 +12,7 @@
 #include <optional>
 #include <unordered_map>
 
+#include "deck/text_lines.h"
 #include "text/fast_normalize.h"
 #include "text/normalize.h"
 
@@ -72,24 +73,7 @@ constexpr std::array<MetadataInfo, 7> kMetadata = {{
     {"encoding", Metadata::Encoding},
 }};
 
-std::string_view trim_spaces(std::string_view text)
-{
-    while (!text.empty() && text.front() == ' ')
-        text.remove_prefix(1);
-    while (!text.empty() && text.back() == ' ')
-        text.remove_suffix(1);
-    return text;
-}
-
-std::string ascii_lower(std::string_view text)
-{
-    std::string out(text);
-    for (char& c : out) {
-        if (c >= 'A' && c <= 'Z')
-            c = static_cast<char>(c - 'A' + 'a');
-    }
-    return out;
-}
+std::string_view trim_spaces(std::string_view text) { return trim_chars(text, " "); }
 
 std::vector<std::string_view> split(std::string_view text, char separator)
 {

@@ -8,6 +8,7 @@
 #include <cstring>
 #include <fstream>
 
+#include "deck/text_lines.h"
 #include "text/slug.h"
 
 namespace letopis {
@@ -15,44 +16,8 @@ namespace {
 
 constexpr size_t kMojibakeSampleLines = 5;
 
-std::string_view trim(std::string_view text)
-{
-    while (!text.empty() && (text.front() == ' ' || text.front() == '\t' || text.front() == '\r'))
-        text.remove_prefix(1);
-    while (!text.empty() && (text.back() == ' ' || text.back() == '\t' || text.back() == '\r'))
-        text.remove_suffix(1);
-    return text;
-}
-
-std::string ascii_lower(std::string_view text)
-{
-    std::string out(text);
-    for (char& c : out) {
-        if (c >= 'A' && c <= 'Z')
-            c = static_cast<char>(c - 'A' + 'a');
-    }
-    return out;
-}
-
-// Calls fn(line_number, line) for each line until it returns false.
-template <typename Fn>
-void for_each_line(std::string_view text, Fn&& fn)
-{
-    size_t start = 0;
-    int32_t number = 1;
-    while (start <= text.size()) {
-        size_t end = text.find('\n', start);
-        if (end == std::string_view::npos)
-            end = text.size();
-        std::string_view line = text.substr(start, end - start);
-        if (!line.empty() && line.back() == '\r')
-            line.remove_suffix(1);
-        if (!fn(number, line) || end == text.size())
-            return;
-        start = end + 1;
-        ++number;
-    }
-}
+// Blanks around a metadata name or value: spaces, tabs, a stray \r.
+std::string_view trim(std::string_view text) { return trim_chars(text, " \t\r"); }
 
 // `# name: value` → (name, value) with the name in lower case.
 std::optional<std::pair<std::string, std::string_view>> metadata_of(std::string_view line)

@@ -9,6 +9,7 @@
 #include <unordered_map>
 #include <unordered_set>
 
+#include "deck/text_lines.h"
 #include "text/fast_normalize.h"
 #include "text/russian_word.h"
 #include "text/slug.h"
@@ -64,14 +65,7 @@ std::optional<std::string_view> role_of_header(std::string_view cell)
     return std::nullopt;
 }
 
-std::string_view trim(std::string_view text)
-{
-    while (!text.empty() && (text.front() == ' ' || text.front() == '\t'))
-        text.remove_prefix(1);
-    while (!text.empty() && (text.back() == ' ' || text.back() == '\t'))
-        text.remove_suffix(1);
-    return text;
-}
+std::string_view trim(std::string_view text) { return trim_chars(text, " \t"); }
 
 // A field as stored: trimmed, NFC, with no tab or line break (a deck field cannot hold them).
 std::string clean_field(std::string_view raw)
@@ -138,18 +132,11 @@ size_t effective_size(const std::vector<std::string>& fields)
 char detect_delimiter(std::string_view text)
 {
     std::vector<std::string_view> lines;
-    size_t start = 0;
-    while (start < text.size() && lines.size() < kDelimiterSampleLines) {
-        size_t end = text.find('\n', start);
-        if (end == std::string_view::npos)
-            end = text.size();
-        std::string_view line = text.substr(start, end - start);
-        if (!line.empty() && line.back() == '\r')
-            line.remove_suffix(1);
+    for_each_line(text, [&](int32_t, std::string_view line) {
         if (!trim(line).empty() && !line.starts_with('#'))
             lines.push_back(line);
-        start = end + 1;
-    }
+        return lines.size() < kDelimiterSampleLines;
+    });
     if (lines.empty())
         return '\t';
 
