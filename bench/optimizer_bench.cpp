@@ -61,17 +61,6 @@ double peak_rss_mib()
     return static_cast<double>(usage.ru_maxrss) / 1024.0; // ru_maxrss is in KiB on Linux
 }
 
-std::string join(const FsrsParams& params)
-{
-    std::string text;
-    char buffer[32];
-    for (int i = 0; i < kFsrsWeightCount; ++i) {
-        std::snprintf(buffer, sizeof buffer, "%s%.4f", i ? "," : "", params.w[i]);
-        text += buffer;
-    }
-    return text;
-}
-
 // Cards as flat [rating, days, rating, days, …] lists and the training items as [card, review]
 // pairs in time order: the reference builds each item's history from them.
 bool export_reference(const ReviewDataset& dataset, const ItemSubset& train, const std::string& path)
@@ -225,7 +214,7 @@ int run(int argc, char** argv)
                 ours_seconds, *std::min_element(seconds.begin(), seconds.end()),
                 *std::max_element(seconds.begin(), seconds.end()), args.runs, args.threads, ours_rss,
                 deterministic ? "yes" : "NO");
-    std::printf("  weights   %s\n", join(fit->params).c_str());
+    std::printf("  weights   %s\n", format_weights(fit->params, WeightDigits::Display).c_str());
 
     std::optional<ReferenceResult> reference;
     if (!args.reference.empty()) {
@@ -236,9 +225,9 @@ int run(int argc, char** argv)
         }
         std::printf("reference %s: computeParameters median %.3f s (%d runs), peak RSS of node %.1f MiB\n",
                     reference->version.c_str(), reference->seconds, reference->runs, reference->peak_rss_mib);
-        std::printf("  weights   %s\n", join(reference->params).c_str());
+        std::printf("  weights   %s\n", format_weights(reference->params, WeightDigits::Display).c_str());
     }
-    std::printf("  truth     %s\n", join(learner.truth).c_str());
+    std::printf("  truth     %s\n", format_weights(learner.truth, WeightDigits::Display).c_str());
 
     std::printf("\nheld-out items: %lld (last 20 %% by time), same evaluator for every row\n",
                 static_cast<long long>(ours.items));

@@ -22,17 +22,6 @@ int fail(const std::string& message)
     return 2;
 }
 
-std::string weights_line(const FsrsParams& params)
-{
-    std::string text;
-    char buffer[32];
-    for (int i = 0; i < kFsrsWeightCount; ++i) {
-        std::snprintf(buffer, sizeof buffer, "%s%.4f", i ? "," : "", params.w[i]);
-        text += buffer;
-    }
-    return text;
-}
-
 const char* scope_name(FitScope scope)
 {
     switch (scope) {
@@ -146,13 +135,13 @@ int run_fsrs_optimize(const FsrsOptimizeOptions& options)
     const std::string message = small_data_message(fit);
 
     if (!options.json) {
-        std::printf("%s\n", weights_line(fit.params).c_str());
+        std::printf("%s\n", format_weights(fit.params, WeightDigits::Display).c_str());
         if (!message.empty())
             std::fprintf(stderr, "letopis: %s\n", message.c_str());
         return 0;
     }
     std::string json = "{\n";
-    json += "  \"params\": [" + weights_line(fit.params) + "],\n";
+    json += "  \"params\": [" + format_weights(fit.params, WeightDigits::Display) + "],\n";
     json += "  \"log_loss\": " + json_metric(*report, &FsrsMetrics::log_loss, from_collection) + ",\n";
     json += "  \"rmse_bins\": " + json_metric(*report, &FsrsMetrics::rmse_bins, from_collection) + ",\n";
     json += "  \"reviews\": " + std::to_string(report->reviews) + ",\n";

@@ -12,16 +12,7 @@
 
 namespace letopis {
 
-std::string format_fsrs_params(const FsrsParams& params)
-{
-    std::string text;
-    char buffer[40];
-    for (int i = 0; i < kFsrsWeightCount; ++i) {
-        std::snprintf(buffer, sizeof buffer, "%s%.17g", i ? "," : "", params.w[i]);
-        text += buffer;
-    }
-    return text;
-}
+std::string format_fsrs_params(const FsrsParams& params) { return format_weights(params, WeightDigits::Exact); }
 
 std::optional<FsrsParams> parse_fsrs_params(std::string_view text)
 {

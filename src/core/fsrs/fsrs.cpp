@@ -4,6 +4,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <cstdio>
 
 namespace letopis {
 
@@ -186,6 +187,20 @@ inline int32_t interval_days_with(double stability, double modifier, int32_t max
 }
 
 } // namespace
+
+std::string format_weights(const FsrsParams& params, WeightDigits digits)
+{
+    std::string text;
+    char buffer[40];
+    for (int i = 0; i < kFsrsWeightCount; ++i) {
+        if (digits == WeightDigits::Exact)
+            std::snprintf(buffer, sizeof buffer, "%s%.17g", i ? "," : "", params.w[i]);
+        else
+            std::snprintf(buffer, sizeof buffer, "%s%.4f", i ? "," : "", params.w[i]);
+        text += buffer;
+    }
+    return text;
+}
 
 FsrsParams FsrsParams::defaults()
 {

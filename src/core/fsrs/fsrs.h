@@ -6,6 +6,7 @@
 #include <array>
 #include <cstdint>
 #include <optional>
+#include <string>
 
 #include "core/model/card.h"
 
@@ -25,6 +26,11 @@ struct FsrsParams {
     // The published FSRS-6 default weights.
     static FsrsParams defaults();
 };
+
+// The 21 weights as "w0,w1,…,w20": Exact has seventeen significant digits (reads back to the
+// same doubles), Display four decimals (for people).
+enum class WeightDigits : uint8_t { Exact, Display };
+std::string format_weights(const FsrsParams& params, WeightDigits digits);
 
 // Same-day answers (elapsed 0 days) use the FSRS-6 short-term formula only when this is on.
 enum class ShortTerm : uint8_t { Off, On };
