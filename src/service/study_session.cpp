@@ -111,8 +111,13 @@ Status StudySession::advance(int64_t now_ms)
         m_current.reset();
         return {};
     }
+    return show(chosen->id, now_ms);
+}
+
+Status StudySession::show(CardId card_id, int64_t now_ms)
+{
     // The queue holds what ranking needed; the card on show is read whole, as it is now.
-    auto card = m_collection.card(chosen->id);
+    auto card = m_collection.card(card_id);
     if (!card)
         return card.error();
     auto note = m_collection.note(card->note);
@@ -127,14 +132,7 @@ Status StudySession::show_again(CardId card_id, int64_t now_ms)
 {
     TRY_STATUS(rebuild(now_ms));
     m_remaining = counts_of(m_queue);
-    auto card = m_collection.card(card_id);
-    if (!card)
-        return card.error();
-    auto note = m_collection.note(card->note);
-    if (!note)
-        return note.error();
-    m_current = StudyCard{*card, std::move(*note),
-                          m_scheduler.next_states(card->schedule, now_ms, m_settings.clock, card->id)};
+    TRY_STATUS(show(card_id, now_ms));
     if (m_answered > 0)
         --m_answered;
     return {};

@@ -59,6 +59,7 @@ public:
 
 private:
     Status rebuild(int64_t now_ms);
+    Status show(CardId card, int64_t now_ms); // reads the card and its note, previews the grades
     void forget_card(CardId card);
     void bury_siblings(NoteId note);
 
