@@ -105,11 +105,8 @@ Status AppUi::open(ScreenId screen, int64_t now_ms)
         return {};
     }
     if (screen == ScreenId::Options) {
-        if (m_decks.decks().empty()) {
-            auto decks = m_study.deck_summaries(now_ms);
-            if (decks && !decks->empty())
-                m_deck_options.open(decks->front().deck.id, decks->front().deck.title);
-        }
+        if (m_decks.decks().empty())
+            m_decks.reload(m_study, now_ms); // --screen options: the list has not been drawn yet
         open_options(m_decks.selected());
         return {};
     }

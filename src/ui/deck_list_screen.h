@@ -23,12 +23,12 @@ public:
 
     Action frame(StudyService& study, const UiContext& ui, int64_t now_ms);
     void invalidate() { m_loaded_at_ms = -1; } // counts are reloaded on the next frame
+    void reload(StudyService& study, int64_t now_ms); // reads the decks and their counts now
 
     const std::vector<DeckSummary>& decks() const { return m_decks; }
     int selected() const { return m_selected; }
 
 private:
-    void reload(StudyService& study, int64_t now_ms);
     void draw_preferences(const UiContext& ui, Action& action);
 
     std::vector<DeckSummary> m_decks;

@@ -71,9 +71,21 @@ void DeckOptionsPanel::load(StudyService& study)
         m_error = "The options of this deck could not be read: " + options.error().describe();
         return;
     }
-    m_saved = m_edited = *options;
-    m_learning_steps = format_steps(options->learning_steps_minutes);
-    m_relearning_steps = format_steps(options->relearning_steps_minutes);
+    m_saved = *options;
+    show_saved();
+}
+
+void DeckOptionsPanel::show_saved()
+{
+    m_edited = m_saved;
+    m_learning_steps = format_steps(m_saved->learning_steps_minutes);
+    m_relearning_steps = format_steps(m_saved->relearning_steps_minutes);
+}
+
+bool DeckOptionsPanel::edited_since_saved() const
+{
+    return !(*m_edited == *m_saved) || m_learning_steps != format_steps(m_saved->learning_steps_minutes) ||
+           m_relearning_steps != format_steps(m_saved->relearning_steps_minutes);
 }
 
 bool DeckOptionsPanel::frame(StudyService& study, const UiContext& ui)
@@ -93,8 +105,7 @@ bool DeckOptionsPanel::frame(StudyService& study, const UiContext& ui)
         draw_limits(ui);
         draw_scheduler(ui);
         ImGui::Dummy(ImVec2(0, ui.px(6)));
-        const bool changed = !(*m_edited == *m_saved) || m_learning_steps != format_steps(m_saved->learning_steps_minutes) ||
-                             m_relearning_steps != format_steps(m_saved->relearning_steps_minutes);
+        const bool changed = edited_since_saved();
         if (changed)
             m_notice.clear(); // "Saved." belongs to what is on screen only until it is edited
         ImGui::BeginDisabled(!changed);
@@ -102,9 +113,7 @@ bool DeckOptionsPanel::frame(StudyService& study, const UiContext& ui)
             saved = save(study);
         ImGui::SameLine();
         if (ImGui::Button("Undo changes")) {
-            m_edited = m_saved;
-            m_learning_steps = format_steps(m_saved->learning_steps_minutes);
-            m_relearning_steps = format_steps(m_saved->relearning_steps_minutes);
+            show_saved();
             m_error.clear();
         }
         ImGui::EndDisabled();

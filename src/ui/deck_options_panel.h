@@ -23,6 +23,8 @@ public:
 
 private:
     void load(StudyService& study);
+    void show_saved(); // the form shows the stored options again
+    bool edited_since_saved() const;
     void draw_sound(const UiContext& ui);
     void draw_limits(const UiContext& ui);
     void draw_scheduler(const UiContext& ui);

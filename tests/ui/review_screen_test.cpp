@@ -272,13 +272,8 @@ TEST_F(ReviewScreenTest, CtrlZTakesBackAnswersSeveralDeep)
     press(kDigit1 + 3);
     ASSERT_EQ(*collection->review_count(), 2);
 
-    auto ctrl_z = [&] {
-        ImGui::GetIO().KeyCtrl = true;
-        press(kZ);
-        ImGui::GetIO().KeyCtrl = false;
-    };
-    ctrl_z();
-    ctrl_z();
+    ctrl_press(kZ);
+    ctrl_press(kZ);
     ASSERT_NE(study->current(), nullptr);
     EXPECT_EQ(study->current()->card.id, first) << "the first card answered is shown again";
     EXPECT_FALSE(ui->review().revealed());
